@@ -1,0 +1,214 @@
+// Composition root: configuration -> database -> keys -> services -> schema -> HTTP + WebSocket server.
+// main.ts runs it for the process; tests start it in-process with their own config, clock and log sink.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import DataLoader from 'dataloader';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DestinationStream, Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { createKeyManager } from '../crypto/key-manager.js';
+import { loadOrCreateDevMasterKey, parseMasterKey } from '../crypto/master-key.js';
+import type { Actor } from '../identity/actor.js';
+import { createAuthenticator } from '../identity/authenticate.js';
+import { resolveBootstrapAdminToken } from '../identity/bootstrap-admin.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import { createLogger } from '../lib/logger.js';
+import { requestContext } from '../lib/request-context.js';
+import { openDatabase, type DatabaseHandle } from '../models/db.js';
+import { findSecretsByIds } from '../models/secrets.repo.js';
+import type { GraphQLContext, Loaders } from '../resolvers/context.js';
+import { buildFederatedSchema } from '../schema/build.js';
+import type { Config } from './config.js';
+import { createFormatError } from './format-error.js';
+import { healthRoutes, jsonErrorHandler, requestIdMiddleware, requestLogMiddleware } from './http.js';
+import { requireIdentityPlugin, type IdentityContext } from './identity-plugin.js';
+import { createServices, type Services } from './services.js';
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Where logs go (default stdout). */
+  logDestination?: DestinationStream;
+  logger?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  database: DatabaseHandle;
+  services: Services;
+  log: Logger;
+  /** Where the generated bootstrap admin token lives, if one was generated or read from the data dir. */
+  adminTokenPath?: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? createLogger({ level: config.log.level, destination: options.logDestination });
+
+  const database = await openDatabase(
+    config.database.url
+      ? { kind: 'postgres', url: config.database.url, poolMax: config.database.poolMax }
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+  try {
+    await database.migrate();
+    const keys = await openKeyManager(config, database, clock, log);
+    const bootstrapAdmin = resolveBootstrapAdminToken({
+      configuredToken: config.identity.adminToken,
+      dataDir: config.database.dataDir,
+      isProduction: config.isProduction,
+    });
+    if (bootstrapAdmin?.generated) {
+      log.warn({ path: bootstrapAdmin.path }, 'generated a bootstrap admin token (acts as SUPER_ADMIN); read it from this file');
+    }
+    const authenticator = createAuthenticator({ bootstrapAdmin });
+    const services = createServices({ db: database.db, keys, clock, log, settings: config.secrets });
+    services.encryptionKeys.reencryptInBackground();
+
+    const schema = await buildFederatedSchema();
+    const app = express();
+    const httpServer = createServer(app);
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+
+    const newLoaders = (actor: Actor | null): Loaders => ({
+      secretById: new DataLoader(async (ids) => {
+        const rows = actor ? await findSecretsByIds(database.db, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))) : [];
+        const visible = new Map<string, (typeof rows)[number]>();
+        for (const row of rows) {
+          if (actor && (await services.access.permissionsOn(actor, row)).length) visible.set(row.id, row);
+        }
+        return ids.map((id) => visible.get(id));
+      }),
+    });
+
+    const wsCleanup = useServer(
+      {
+        schema,
+        onConnect: async (ctx) => {
+          const authorization = (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined;
+          try {
+            const actor = await authenticator.authenticate(authorization);
+            if (!actor) return false;
+            (ctx.extra as { actor?: Actor }).actor = actor;
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        context: (ctx): GraphQLContext => {
+          const actor = (ctx.extra as { actor?: Actor }).actor ?? null;
+          return { actor, services, loaders: newLoaders(actor), requestId: 'ws', log };
+        },
+      },
+      wsServer,
+    );
+
+    const apollo = new ApolloServer<GraphQLContext & IdentityContext>({
+      schema,
+      introspection: config.http.introspection,
+      includeStacktraceInErrorResponses: false,
+      formatError: createFormatError(log),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        {
+          async serverWillStart() {
+            return {
+              async drainServer() {
+                await wsCleanup.dispose();
+              },
+            };
+          },
+        },
+        requireIdentityPlugin(),
+        // Inline traces would ship resolver timings and errors to the gateway; this service opts out.
+        ApolloServerPluginInlineTraceDisabled(),
+        ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ],
+    });
+    await apollo.start();
+
+    const health = healthRoutes({
+      async isReady() {
+        const migrated = await database.isMigrated();
+        return { ok: migrated, details: { database: 'reachable', migrations: migrated ? 'applied' : 'pending' } };
+      },
+    });
+    app.disable('x-powered-by');
+    app.use(requestIdMiddleware());
+    app.get('/healthz', health.healthz);
+    app.get('/readyz', health.readyz);
+    app.use(requestLogMiddleware(log));
+    app.use(
+      '/graphql',
+      express.json({ limit: Math.max(1024 * 1024, config.secrets.maxValueBytes * 4) }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const requestId = requestContext.getStore()?.requestId ?? 'unknown';
+          let actor: Actor | null = null;
+          let authError: Error | undefined;
+          try {
+            actor = await authenticator.authenticate(req.get('authorization'));
+            const store = requestContext.getStore();
+            if (store && actor) store.actorId = actor.id;
+          } catch (error) {
+            authError = error as Error;
+          }
+          return { actor, authError, services, loaders: newLoaders(actor), requestId, log };
+        },
+      }),
+    );
+    app.use(jsonErrorHandler(log));
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.http.port, config.http.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    log.info({ port, database: database.kind }, 'secrets subgraph listening');
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        log.info('shutting down: draining HTTP and WebSocket connections');
+        const forceClose = setTimeout(() => httpServer.closeAllConnections(), config.http.shutdownTimeoutMs);
+        forceClose.unref();
+        await apollo.stop();
+        clearTimeout(forceClose);
+        await services.encryptionKeys.whenIdle();
+        await database.close();
+        log.info('stopped');
+      })());
+
+    return { url, port, httpServer, database, services, log, adminTokenPath: bootstrapAdmin?.path, stop };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openKeyManager(config: Config, database: DatabaseHandle, clock: Clock, log: Logger) {
+  let kek;
+  if (config.crypto.masterKey) {
+    kek = parseMasterKey(config.crypto.masterKey);
+  } else {
+    const dev = loadOrCreateDevMasterKey(config.database.dataDir);
+    kek = dev.kek;
+    log.warn(
+      { path: dev.path, created: dev.created },
+      'SECRETS_MASTER_KEY is not set: using a development master key stored next to the data. Never do this in production.',
+    );
+  }
+  const previousKeks = config.crypto.previousMasterKeys.map((k) => parseMasterKey(k));
+  const keys = createKeyManager({ db: database.db, kek, previousKeks, clock, logger: log });
+  const { rewrapped } = await keys.init();
+  if (rewrapped) log.info({ rewrapped }, 'rewrapped data keys with the current master key');
+  return keys;
+}
