@@ -13,7 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../lib/clock.js';
 import { DecryptionError, EncryptionError } from '../lib/errors.js';
-import type { Database, Executor } from '../models/db.js';
+import type { Database, Executor, Tx } from '../models/db.js';
 import {
   findActiveEncryptionKey,
   findEncryptionKeyById,
@@ -35,7 +35,11 @@ import { reencryptRetiredKeys, type ReencryptionResult } from './reencrypt.js';
 /** Serializes init and rotateDataKey across replicas (transaction-scoped; differs from the migration lock). */
 export const KEY_MANAGER_LOCK_ID = 7_263_411_002;
 /** Stale cached key -> reload; exhausted key -> retire and create; then one more try on the new key. */
-const MAX_ENCRYPT_ATTEMPTS = 4;
+const MAX_ENCRYPT_ATTEMPTS = 10;
+const MAX_ROTATION_LOCK_ATTEMPTS = 20;
+
+/** Rolls back a rotation's locking attempt (see lockActiveKeysForRotation). */
+class ActiveKeysChanged extends Error {}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface VersionRef {
@@ -190,6 +194,7 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     }
     const start = total - reservationBlock;
     if (start >= maxEncryptionsPerKey) {
+      (globalThis as any).__why?.push(`limit`);
       await retireExhaustedKey(tx, keyId);
       return false;
     }
@@ -212,6 +217,33 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
 
   /** AAD binds a ciphertext to its secret, version and key: a row copied elsewhere does not decrypt. */
   const valueAad = (ref: VersionRef, keyId: string) => Buffer.from(`${ref.secretId}:${ref.version}:${keyId}`, 'utf8');
+
+  /**
+   * FOR UPDATE on the ACTIVE key waits for the writers still holding it, so no write lands on the key
+   * after it was retired here. A writer may retire and replace the key (encryption limit) while we wait;
+   * PostgreSQL then grants us the lock on a row that is no longer ACTIVE and its successor is unlocked.
+   * We must not go on to wait for the successor while holding the old row: a writer holding the successor
+   * and still reaching for the old key through a stale cache would deadlock with us. So each attempt runs
+   * in a savepoint and is rolled back (releasing its locks) unless it locked exactly the ACTIVE keys.
+   * Every new ACTIVE key has to retire one we hold, so once the attempt succeeds the set stays put.
+   */
+  async function lockActiveKeysForRotation(tx: Tx): Promise<string[]> {
+    for (let attempt = 0; attempt < MAX_ROTATION_LOCK_ATTEMPTS; attempt++) {
+      const locked = await tx
+        .transaction(async (savepoint) => {
+          const ids = await lockActiveEncryptionKeysForUpdate(savepoint);
+          const current = (await listEncryptionKeysByStatus(savepoint, 'ACTIVE')).map((row) => row.id);
+          if (current.length !== ids.length || current.some((id) => !ids.includes(id))) throw new ActiveKeysChanged();
+          return ids;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ActiveKeysChanged) return undefined;
+          throw error;
+        });
+      if (locked) return locked;
+    }
+    throw new Error('Could not lock the active data encryption key for rotation; keys kept changing');
+  }
 
   const manager: KeyManager = {
     async init() {
@@ -246,9 +278,10 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
         // Another replica may have rotated since this key was cached: the lock returns the latest status.
         if ((await lockEncryptionKeyStatusForKeyShare(tx, keyId)) !== 'ACTIVE') {
           forgetActive(keyId);
+          (globalThis as any).__why?.push(`stale@${attempt}`);
           continue;
         }
-        if (!(await takeEncryption(tx, keyId))) continue;
+        if (!(await takeEncryption(tx, keyId))) { (globalThis as any).__why?.push(`take@${attempt}`); continue; }
         let dek: Buffer;
         try {
           dek = await loadDataKey(tx, keyId);
@@ -268,17 +301,9 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     async rotateDataKey() {
       const result = await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${KEY_MANAGER_LOCK_ID}::bigint)`);
-        // FOR UPDATE waits for writers still holding the key. A key retired and replaced meanwhile by a
-        // writer (encryption limit) is committed before our lock is granted, so look again until the set
-        // of ACTIVE keys is stable; every new ACTIVE key needs to retire a key we now hold, so none appears.
-        const locked = new Set<string>();
-        for (;;) {
-          const fresh = (await lockActiveEncryptionKeysForUpdate(tx)).filter((id) => !locked.has(id));
-          if (fresh.length === 0) break;
-          for (const id of fresh) locked.add(id);
-        }
+        const locked = await lockActiveKeysForRotation(tx);
         const now = clock.now();
-        const retiredKeyIds = await retireEncryptionKeys(tx, [...locked], now);
+        const retiredKeyIds = await retireEncryptionKeys(tx, locked, now);
         const activeKeyId = await createDataKey(tx, now);
         return { activeKeyId, retiredKeyIds };
       });

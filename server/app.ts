@@ -114,6 +114,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       schema,
       introspection: config.http.introspection,
       includeStacktraceInErrorResponses: false,
+      // main.ts owns signal handling (drain HTTP + WebSocket, then close the database).
+      stopOnTerminationSignals: false,
       formatError: createFormatError(log),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),

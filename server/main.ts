@@ -18,10 +18,17 @@ async function main() {
     server.log.warn(`Bootstrap admin token: ${server.adminTokenPath} (send it as "Authorization: Bearer <token>")`);
   }
   server.log.info(`GraphQL endpoint: http://localhost:${server.port}/graphql`);
-  let signals = 0;
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
-    if (++signals > 1) process.exit(1);
+    // A signal can arrive more than once (process managers, re-raising runtimes); one shutdown is enough,
+    // and a watchdog forces the exit if draining hangs.
+    if (shuttingDown) return;
+    shuttingDown = true;
     server.log.info({ signal }, 'signal received');
+    setTimeout(() => {
+      server.log.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.http.shutdownTimeoutMs + 5_000).unref();
     server.stop().then(
       () => process.exit(0),
       (error) => {

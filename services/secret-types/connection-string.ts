@@ -15,7 +15,7 @@ export const connectionStringShape = z
   })
   .strict();
 
-/** `postgres://u:p@h:5432/db`, `mongodb+srv://...`, `redis://...`: a scheme plus a host or a path. */
+/** `postgres://u:p@h:5432/db`, `mongodb+srv://...`, `jdbc:sqlserver://...`: a scheme plus a host or a path. */
 export function isConnectionUri(text: string): boolean {
   let url: URL;
   try {
@@ -23,7 +23,11 @@ export function isConnectionUri(text: string): boolean {
   } catch {
     return false;
   }
-  return url.host !== '' || (url.pathname !== '' && url.pathname !== '/');
+  if (url.host !== '') return true;
+  // `db.example.test:5432/app` parses with the scheme `db.example.test:`; a port where the path begins means
+  // the real scheme is missing.
+  const isHostAndPort = /^\d+(\/|$)/.test(url.pathname);
+  return url.pathname !== '' && url.pathname !== '/' && !isHostAndPort;
 }
 
 /** `Server=tcp:x,1433;Database=d;User Id=u;Password=p;`: at least one pair, and every non-empty segment is one. */

@@ -14,38 +14,40 @@ const sshKeyFields = z
 
 export const sshKeyShape: ValueShape = withObjectRule(sshKeyFields, (raw, ctx) => {
   const privateKey = stringField(raw, 'privateKey');
+  const inspected = privateKey === undefined ? {} : inspectPrivateKey(privateKey, stringField(raw, 'passphrase'));
+  // A passphrase of the wrong type has its own issue; "is required" beside it would mislead.
   const isPassphraseUsable = raw.passphrase === undefined || typeof raw.passphrase === 'string';
-  const expectedPublicBlob =
-    privateKey !== undefined && isPassphraseUsable ? checkPrivateKey(privateKey, stringField(raw, 'passphrase'), ctx) : undefined;
+  if (inspected.problem && (inspected.problem.path === 'privateKey' || isPassphraseUsable)) {
+    addIssue(ctx, inspected.problem.message, [inspected.problem.path]);
+  }
 
   const publicKey = stringField(raw, 'publicKey');
   if (publicKey === undefined) return;
   const read = readOpenSshPublicKey(publicKey);
   if ('problem' in read) addIssue(ctx, read.problem, ['publicKey']);
-  else if (expectedPublicBlob && !expectedPublicBlob.equals(read.blob)) addIssue(ctx, 'does not match the private key', ['publicKey']);
+  else if (inspected.publicBlob && !inspected.publicBlob.equals(read.blob)) addIssue(ctx, 'does not match the private key', ['publicKey']);
 });
 
-const PEM_KEY_PROBLEMS = {
+const KEY_PROBLEMS = {
   'not-a-private-key': { path: 'privateKey', message: 'must be an OpenSSH or PEM private key' },
   'passphrase-missing': { path: 'passphrase', message: 'is required: the private key is encrypted' },
   'passphrase-wrong': { path: 'passphrase', message: 'does not decrypt the private key' },
 } as const;
 
-/** Reports what is wrong with the private key; returns the SSH blob of its public half when that is known. */
-function checkPrivateKey(text: string, passphrase: string | undefined, ctx: z.RefinementCtx): Buffer | undefined {
+interface PrivateKeyInspection {
+  /** The SSH wire encoding of the public half, when it can be known. */
+  publicBlob?: Buffer;
+  problem?: (typeof KEY_PROBLEMS)[keyof typeof KEY_PROBLEMS];
+}
+
+function inspectPrivateKey(text: string, passphrase: string | undefined): PrivateKeyInspection {
   if (isOpenSshPrivateKey(text)) {
     const key = readOpenSshPrivateKey(text);
-    if (!key) {
-      addIssue(ctx, PEM_KEY_PROBLEMS['not-a-private-key'].message, ['privateKey']);
-      return undefined;
-    }
+    if (!key) return { problem: KEY_PROBLEMS['not-a-private-key'] };
     // Checking the passphrase of an OpenSSH key needs bcrypt-pbkdf, which Node lacks; only its presence is checked.
-    if (key.isEncrypted && passphrase === undefined) addIssue(ctx, PEM_KEY_PROBLEMS['passphrase-missing'].message, ['passphrase']);
-    return key.publicBlob;
+    const isMissingPassphrase = key.isEncrypted && passphrase === undefined;
+    return { publicBlob: key.publicBlob, problem: isMissingPassphrase ? KEY_PROBLEMS['passphrase-missing'] : undefined };
   }
   const load = loadPemPrivateKey(text, passphrase);
-  if ('key' in load) return sshPublicBlobOf(load.key);
-  const problem = PEM_KEY_PROBLEMS[load.problem];
-  addIssue(ctx, problem.message, [problem.path]);
-  return undefined;
+  return 'key' in load ? { publicBlob: sshPublicBlobOf(load.key) } : { problem: KEY_PROBLEMS[load.problem] };
 }

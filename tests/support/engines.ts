@@ -144,3 +144,19 @@ export function useTestDatabase(engine: Engine, options: OpenTestDatabaseOptions
     return database;
   };
 }
+
+/**
+ * A fresh, empty PostgreSQL database for a whole server under test (which migrates it itself).
+ * Throws when PostgreSQL is unreachable, so CI fails loudly.
+ */
+export async function createPostgresDatabase(prefix = 'test'): Promise<{ url: string; drop(): Promise<void> }> {
+  if (postgresProblem !== undefined) {
+    throw new Error(`PostgreSQL at ${redactedServer} is required (CI=true) but unreachable: ${postgresProblem}`);
+  }
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`create database "${name}"`));
+  return {
+    url: postgresUrl(name),
+    drop: () => withAdminClient((client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
+}

@@ -1,0 +1,443 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type CreateSecretInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expiryNotificationDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  name: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  rotationIntervalDays?: InputMaybe<Scalars['Int']['input']>;
+  rotationStrategy?: InputMaybe<RotationStrategy>;
+  scope: SecretScope;
+  storageBackend?: InputMaybe<StorageBackend>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  type: SecretType;
+  /** Typed value object; validated against the type's shape. */
+  value: Scalars['JSON']['input'];
+  vaultId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type MoveSecretInput = {
+  newName?: InputMaybe<Scalars['String']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  scope: SecretScope;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createSecret: Secret;
+  deleteSecret: Secret;
+  /** Moves a secret to another scope/owner server-side; the value is never exposed. */
+  moveSecret: Secret;
+  purgeSecret: Scalars['Boolean']['output'];
+  restoreSecret: Secret;
+  rollbackSecret: Secret;
+  /** Super admin: start a new data-encryption key; old keys stay decrypt-only until re-encryption finishes. */
+  rotateEncryptionKey: Scalars['Boolean']['output'];
+  updateSecret: Secret;
+  /** Writes a new version. expectedVersion gives check-and-set semantics. */
+  updateSecretValue: Secret;
+};
+
+
+export type MutationCreateSecretArgs = {
+  input: CreateSecretInput;
+};
+
+
+export type MutationDeleteSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMoveSecretArgs = {
+  id: Scalars['ID']['input'];
+  input: MoveSecretInput;
+};
+
+
+export type MutationPurgeSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackSecretArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateSecretArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSecretInput;
+};
+
+
+export type MutationUpdateSecretValueArgs = {
+  changeReason?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  value: Scalars['JSON']['input'];
+};
+
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+  /** Secrets of this organization, its teams and projects. */
+  secrets: SecretConnection;
+};
+
+
+export type OrganizationSecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Project = {
+  __typename?: 'Project';
+  id: Scalars['ID']['output'];
+  secrets: SecretConnection;
+};
+
+
+export type ProjectSecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  secret?: Maybe<Secret>;
+  secrets: SecretConnection;
+};
+
+
+export type QuerySecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RotationStrategy =
+  | 'AUTOMATIC'
+  | 'MANUAL'
+  | 'NOTIFY_ONLY';
+
+/** Secret metadata. Never carries the value; read it with Secret.value or resolveSecrets. */
+export type Secret = {
+  __typename?: 'Secret';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<User>;
+  currentVersion: Scalars['Int']['output'];
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Days before expiresAt at which SECRET_EXPIRING_SOON fires; default [30, 14, 7, 1]. */
+  expiryNotificationDays: Array<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** Last time the value was read (any version), by anyone. */
+  lastAccessedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastRotatedAt?: Maybe<Scalars['DateTime']['output']>;
+  metadata?: Maybe<Scalars['JSON']['output']>;
+  /** The caller's effective permissions on this secret. */
+  myPermissions: Array<SecretPermission>;
+  name: Scalars['String']['output'];
+  nextRotationAt?: Maybe<Scalars['DateTime']['output']>;
+  organization?: Maybe<Organization>;
+  owner?: Maybe<User>;
+  project?: Maybe<Project>;
+  recoveryDeadline?: Maybe<Scalars['DateTime']['output']>;
+  rotationIntervalDays?: Maybe<Scalars['Int']['output']>;
+  rotationStrategy: RotationStrategy;
+  scope: SecretScope;
+  status: SecretStatus;
+  storageBackend: StorageBackend;
+  tags: Array<Scalars['String']['output']>;
+  team?: Maybe<Team>;
+  type: SecretType;
+  updatedAt: Scalars['DateTime']['output'];
+  /** The decrypted value (READ permission; every call is audited). version defaults to current. */
+  value: SecretValue;
+  versions: Array<SecretVersion>;
+};
+
+
+/** Secret metadata. Never carries the value; read it with Secret.value or resolveSecrets. */
+export type SecretValueArgs = {
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SecretConnection = {
+  __typename?: 'SecretConnection';
+  edges: Array<SecretEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SecretEdge = {
+  __typename?: 'SecretEdge';
+  cursor: Scalars['String']['output'];
+  node: Secret;
+};
+
+export type SecretFilter = {
+  includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Owner of USER-scope secrets. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  scope?: InputMaybe<SecretScope>;
+  /** Case-insensitive match on name and description. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SecretStatus>;
+  /** Secrets carrying all of these tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<SecretType>>;
+};
+
+export type SecretPermission =
+  | 'DELETE'
+  | 'GRANT'
+  | 'READ'
+  | 'UPDATE'
+  | 'VIEW_METADATA';
+
+export type SecretScope =
+  | 'GLOBAL'
+  | 'ORGANIZATION'
+  | 'PROJECT'
+  | 'TEAM'
+  | 'USER';
+
+export type SecretStatus =
+  | 'ACTIVE'
+  | 'DELETED'
+  | 'EXPIRED'
+  | 'EXPIRING'
+  | 'ROTATION_DUE';
+
+export type SecretType =
+  | 'API_KEY'
+  | 'CERTIFICATE'
+  | 'CONNECTION_STRING'
+  | 'ENV_VARIABLE_SET'
+  | 'GENERIC'
+  | 'JSON_CREDENTIAL'
+  | 'OAUTH2_TOKEN'
+  | 'SSH_KEY'
+  | 'USERNAME_PASSWORD';
+
+/** A decrypted value. `data` is the typed JSON object for the secret's type (see README: value shapes). */
+export type SecretValue = {
+  __typename?: 'SecretValue';
+  data: Scalars['JSON']['output'];
+  secretId: Scalars['ID']['output'];
+  type: SecretType;
+  version: Scalars['Int']['output'];
+};
+
+export type SecretVersion = {
+  __typename?: 'SecretVersion';
+  changeReason?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<User>;
+  isCurrent: Scalars['Boolean']['output'];
+  /** Set when an older version stays valid for a grace period after rotation. */
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type StorageBackend =
+  | 'AZURE_KEY_VAULT'
+  | 'LOCAL_ENCRYPTED';
+
+export type Team = {
+  __typename?: 'Team';
+  id: Scalars['ID']['output'];
+  /** Secrets of this team and of projects placed under it. */
+  secrets: SecretConnection;
+};
+
+
+export type TeamSecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateSecretInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expiryNotificationDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  rotationIntervalDays?: InputMaybe<Scalars['Int']['input']>;
+  rotationStrategy?: InputMaybe<RotationStrategy>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  /** Secrets with USER scope owned by this user (only visible to the user and super admins). */
+  personalSecrets: SecretConnection;
+};
+
+
+export type UserPersonalSecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SecretSummaryFragment = { __typename?: 'Secret', id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null };
+
+export type ListSecretsQueryVariables = Exact<{
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ListSecretsQuery = { __typename?: 'Query', secrets: { __typename?: 'SecretConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SecretEdge', cursor: string, node: { __typename?: 'Secret', id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null } }> } };
+
+export type GetSecretQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GetSecretQuery = { __typename?: 'Query', secret?: { __typename?: 'Secret', metadata?: unknown | null, expiryNotificationDays: Array<number>, myPermissions: Array<SecretPermission>, id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, versions: Array<{ __typename?: 'SecretVersion', version: number, createdAt: string, changeReason?: string | null, isCurrent: boolean, validUntil?: string | null, createdBy?: { __typename?: 'User', id: string } | null }>, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null } | null };
+
+export type ReadSecretValueQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ReadSecretValueQuery = { __typename?: 'Query', secret?: { __typename?: 'Secret', id: string, value: { __typename?: 'SecretValue', secretId: string, version: number, type: SecretType, data: unknown } } | null };
+
+export type CreateSecretMutationVariables = Exact<{
+  input: CreateSecretInput;
+}>;
+
+
+export type CreateSecretMutation = { __typename?: 'Mutation', createSecret: { __typename?: 'Secret', id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null } };
+
+export type UpdateSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateSecretInput;
+}>;
+
+
+export type UpdateSecretMutation = { __typename?: 'Mutation', updateSecret: { __typename?: 'Secret', id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null } };
+
+export type UpdateSecretValueMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  value: Scalars['JSON']['input'];
+  changeReason?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type UpdateSecretValueMutation = { __typename?: 'Mutation', updateSecretValue: { __typename?: 'Secret', id: string, currentVersion: number, updatedAt: string } };
+
+export type RollbackSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type RollbackSecretMutation = { __typename?: 'Mutation', rollbackSecret: { __typename?: 'Secret', id: string, currentVersion: number } };
+
+export type MoveSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: MoveSecretInput;
+}>;
+
+
+export type MoveSecretMutation = { __typename?: 'Mutation', moveSecret: { __typename?: 'Secret', id: string, name: string, description?: string | null, type: SecretType, scope: SecretScope, tags: Array<string>, status: SecretStatus, currentVersion: number, expiresAt?: string | null, rotationStrategy: RotationStrategy, rotationIntervalDays?: number | null, nextRotationAt?: string | null, deletedAt?: string | null, recoveryDeadline?: string | null, createdAt: string, updatedAt: string, organization?: { __typename?: 'Organization', id: string } | null, team?: { __typename?: 'Team', id: string } | null, project?: { __typename?: 'Project', id: string } | null, owner?: { __typename?: 'User', id: string } | null } };
+
+export type DeleteSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteSecretMutation = { __typename?: 'Mutation', deleteSecret: { __typename?: 'Secret', id: string, deletedAt?: string | null, recoveryDeadline?: string | null, status: SecretStatus } };
+
+export type RestoreSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RestoreSecretMutation = { __typename?: 'Mutation', restoreSecret: { __typename?: 'Secret', id: string, deletedAt?: string | null, status: SecretStatus } };
+
+export type PurgeSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PurgeSecretMutation = { __typename?: 'Mutation', purgeSecret: boolean };
+
+export type RotateEncryptionKeyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RotateEncryptionKeyMutation = { __typename?: 'Mutation', rotateEncryptionKey: boolean };
+
+export const SecretSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<SecretSummaryFragment, unknown>;
+export const ListSecretsDocument = {"__meta__":{"hash":"11345b2af5b7f0daa8f6f69a0984e09f6622dcdb43dd8b4142cc27178413c5bf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ListSecrets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SecretFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secrets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ListSecretsQuery, ListSecretsQueryVariables>;
+export const GetSecretDocument = {"__meta__":{"hash":"327d79b7c3952773204ca04d13462dab27d6bc9cbfdb82d43c4ca9dcd994b6bb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretSummary"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"expiryNotificationDays"}},{"kind":"Field","name":{"kind":"Name","value":"myPermissions"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"changeReason"}},{"kind":"Field","name":{"kind":"Name","value":"isCurrent"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<GetSecretQuery, GetSecretQueryVariables>;
+export const ReadSecretValueDocument = {"__meta__":{"hash":"b48a326e04e73be9c4567970f180f627445501e298a9c2e399f12993f8992239"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadSecretValue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"value"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secretId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]}}]} as unknown as DocumentNode<ReadSecretValueQuery, ReadSecretValueQueryVariables>;
+export const CreateSecretDocument = {"__meta__":{"hash":"aa12fc8a69ab739d41afa38a9b46b71d1a4196939e2ff75e8a468261b881bb3e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSecretInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<CreateSecretMutation, CreateSecretMutationVariables>;
+export const UpdateSecretDocument = {"__meta__":{"hash":"7bd5492bb3e0f5684bec01746f7b78404398f565ee3339d2bb2a64520c0df902"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSecretInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<UpdateSecretMutation, UpdateSecretMutationVariables>;
+export const UpdateSecretValueDocument = {"__meta__":{"hash":"128c2eff532fb929f34d5804eced3ef8515ff1d5eb4fa97d975f25cf00f6efc5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSecretValue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"value"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"changeReason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSecretValue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"value"},"value":{"kind":"Variable","name":{"kind":"Name","value":"value"}}},{"kind":"Argument","name":{"kind":"Name","value":"changeReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"changeReason"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<UpdateSecretValueMutation, UpdateSecretValueMutationVariables>;
+export const RollbackSecretDocument = {"__meta__":{"hash":"5edf232fa8299829a8a2b57978f91a7514ee63796b1cf6455c5c2383b7c89c14"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollbackSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollbackSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}}]}}]}}]} as unknown as DocumentNode<RollbackSecretMutation, RollbackSecretMutationVariables>;
+export const MoveSecretDocument = {"__meta__":{"hash":"d1539fef6f7203fcf3fc559b303de948501afcaa3b8dc0f9d762b187de1c307b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MoveSecretInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SecretSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecretSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Secret"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"currentVersion"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"rotationStrategy"}},{"kind":"Field","name":{"kind":"Name","value":"rotationIntervalDays"}},{"kind":"Field","name":{"kind":"Name","value":"nextRotationAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<MoveSecretMutation, MoveSecretMutationVariables>;
+export const DeleteSecretDocument = {"__meta__":{"hash":"2cc6f665b3fc6d63fac43dd76fef517d7c80309a03dadfd3df9114e1fd44fbcf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"recoveryDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DeleteSecretMutation, DeleteSecretMutationVariables>;
+export const RestoreSecretDocument = {"__meta__":{"hash":"5debc66e903eec28af18d340dd3abae588dc8d09725b91ce3f95e29d1b2ce161"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RestoreSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RestoreSecretMutation, RestoreSecretMutationVariables>;
+export const PurgeSecretDocument = {"__meta__":{"hash":"731250e11241f9c4be507f7e94c300563cef231c906cefa9b9162c70166449a3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PurgeSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purgeSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<PurgeSecretMutation, PurgeSecretMutationVariables>;
+export const RotateEncryptionKeyDocument = {"__meta__":{"hash":"56e8a8168f5a35750fdfb09cd8907a3abdc4a4bb71790bcce3b555ba02748f9a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateEncryptionKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateEncryptionKey"}}]}}]} as unknown as DocumentNode<RotateEncryptionKeyMutation, RotateEncryptionKeyMutationVariables>;
