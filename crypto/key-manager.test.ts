@@ -298,28 +298,40 @@ describeEachEngine('key manager', (engine) => {
   });
 
   describe.runIf(engine.name === 'postgres')('concurrency on a real server', () => {
-    test('many concurrent writers on two replicas with one-encryption blocks and a rotation never deadlock', async () => {
+    test('concurrent writers, rotations and re-encryptions on three replicas never deadlock or overuse a key', async () => {
       const kek = newKek();
-      const replicas = [manager(kek, { reservationBlock: 1, maxEncryptionsPerKey: 7 }), manager(kek, { reservationBlock: 1, maxEncryptionsPerKey: 7 })];
-      await replicas[0].init();
-      await replicas[1].init();
-      const secretIds = await Promise.all(Array.from({ length: 12 }, () => givenSecret()));
+      const replicas = [0, 1, 2].map(() => manager(kek, { reservationBlock: 2, maxEncryptionsPerKey: 9 }));
+      await Promise.all(replicas.map((keys) => keys.init()));
+      const secretIds = await Promise.all(Array.from({ length: 24 }, () => givenSecret()));
+      const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       await Promise.all([
         ...secretIds.map((secretId, index) =>
           db().transaction(async (tx) => {
-            for (let version = 1; version <= 3; version++) await writeVersion(replicas[index % 2], secretId, version, `${index}-${version}`, tx);
+            for (let version = 1; version <= 3; version++) {
+              await writeVersion(replicas[index % 3], secretId, version, `${index}-${version}`, tx);
+              await later(Math.random() * 10); // keep transactions open across other replicas' work
+            }
           }),
         ),
-        replicas[1].rotateDataKey(),
+        ...[0, 1, 2].map((index) => later(index * 10).then(() => replicas[index].rotateDataKey())),
+        ...[0, 1].map((index) => later(5 + index * 15).then(() => replicas[index].reencryptRetiredKeys({ batchSize: 4 }))),
       ]);
-      expect(await activeKeys()).toHaveLength(1);
-      for (const [index, secretId] of secretIds.entries()) {
-        for (let version = 1; version <= 3; version++) expect(await readVersion(replicas[(index + 1) % 2], secretId, version)).toBe(`${index}-${version}`);
-      }
-      // No key was used beyond its limit.
+      await Promise.all(replicas.map((keys) => keys.reencryptRetiredKeys()));
+
+      const keys = await keyRows();
+      const versions = await db().select().from(secretVersions);
+      expect(keys.filter((row) => row.status === 'ACTIVE')).toHaveLength(1);
+      // Limit-retired keys may keep versions (re-encryption itself fills keys at this tiny limit), but a
+      // destroyed key never does.
+      const destroyed = new Set(keys.filter((row) => row.status === 'DESTROYED').map((row) => row.id));
+      expect(destroyed.size).toBeGreaterThan(0);
+      expect(versions.filter((row) => destroyed.has(row.keyId))).toEqual([]);
       const perKey = new Map<string, number>();
-      for (const row of await db().select().from(secretVersions)) perKey.set(row.keyId, (perKey.get(row.keyId) ?? 0) + 1);
-      for (const used of perKey.values()) expect(used).toBeLessThanOrEqual(7);
+      for (const row of versions) perKey.set(row.keyId, (perKey.get(row.keyId) ?? 0) + 1);
+      for (const used of perKey.values()) expect(used).toBeLessThanOrEqual(9);
+      for (const [index, secretId] of secretIds.entries()) {
+        for (let version = 1; version <= 3; version++) expect(await readVersion(replicas[(index + 1) % 3], secretId, version)).toBe(`${index}-${version}`);
+      }
     });
 
     test('rotation waits for an in-flight writer; re-encryption then moves its version', async () => {

@@ -1,12 +1,15 @@
 // Envelope encryption of secret values: data-encryption keys (DEKs) wrapped by the KEK live in
 // encryption_keys; this module creates, caches, counts, rotates, re-wraps and destroys them.
 //
-// Locking protocol (PostgreSQL READ COMMITTED; every statement sees what committed before it started):
-// - A writer, in the caller's transaction, takes FOR KEY SHARE on the ACTIVE key row before encrypting,
-//   holds it until commit, and reserves encryptions with an UPDATE of the counter in that same tx.
-// - Rotation and destruction take FOR UPDATE on the key row, which waits for every in-flight writer, so no
-//   write lands on a key after it was retired by rotation, and a key is only destroyed once no committed
-//   version references it.
+// Locking protocol (PostgreSQL READ COMMITTED: each statement sees what committed before it started,
+// and a locking read returns the row's latest committed version):
+// - A writer, in the caller's transaction, locks the ACTIVE key row FOR KEY SHARE before encrypting and
+//   holds it until commit; it reserves encryptions with an UPDATE of the counter in that same tx.
+//   KEY SHARE rather than FOR SHARE: FOR SHARE conflicts with the counter UPDATE, so two writers that
+//   each hold the share lock and then both reserve would deadlock (seen under load on a real server).
+// - Rotation and destruction take FOR UPDATE on the key row, which conflicts with KEY SHARE: a rotating
+//   replica waits for in-flight writers, no write lands on a key after rotation retired it, and a key
+//   is destroyed only once no committed live version references it.
 // - A new ACTIVE key is created only by whoever retired the previous one (compare-and-set on its status),
 //   or under the advisory lock when there is none, so exactly one key is ACTIVE.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -34,8 +37,11 @@ import { reencryptRetiredKeys, type ReencryptionResult } from './reencrypt.js';
 
 /** Serializes init and rotateDataKey across replicas (transaction-scoped; differs from the migration lock). */
 export const KEY_MANAGER_LOCK_ID = 7_263_411_002;
-/** Stale cached key -> reload; exhausted key -> retire and create; then one more try on the new key. */
-const MAX_ENCRYPT_ATTEMPTS = 10;
+/**
+ * Each failed attempt means another transaction retired the key (rotation or encryption limit), i.e.
+ * progress elsewhere; normally one retry suffices. The bound only guards against a bug looping forever.
+ */
+const MAX_ENCRYPT_ATTEMPTS = 32;
 const MAX_ROTATION_LOCK_ATTEMPTS = 20;
 
 /** Rolls back a rotation's locking attempt (see lockActiveKeysForRotation). */
@@ -194,7 +200,6 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     }
     const start = total - reservationBlock;
     if (start >= maxEncryptionsPerKey) {
-      (globalThis as any).__why?.push(`limit`);
       await retireExhaustedKey(tx, keyId);
       return false;
     }
@@ -278,10 +283,9 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
         // Another replica may have rotated since this key was cached: the lock returns the latest status.
         if ((await lockEncryptionKeyStatusForKeyShare(tx, keyId)) !== 'ACTIVE') {
           forgetActive(keyId);
-          (globalThis as any).__why?.push(`stale@${attempt}`);
           continue;
         }
-        if (!(await takeEncryption(tx, keyId))) { (globalThis as any).__why?.push(`take@${attempt}`); continue; }
+        if (!(await takeEncryption(tx, keyId))) continue;
         let dek: Buffer;
         try {
           dek = await loadDataKey(tx, keyId);
