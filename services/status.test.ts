@@ -15,8 +15,8 @@ afterAll(() => handle.close());
 
 const now = new Date('2026-06-01T12:00:00Z');
 const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
-const cases = [
-  { label: 'plain', fields: {} , expected: 'ACTIVE' },
+const cases: { label: string; fields: Partial<typeof secrets.$inferInsert>; expected: string }[] = [
+  { label: 'plain', fields: {}, expected: 'ACTIVE' },
   { label: 'expires in 40 days', fields: { expiresAt: at(40) }, expected: 'ACTIVE' },
   { label: 'expires in exactly 30 days', fields: { expiresAt: at(30) }, expected: 'EXPIRING' },
   { label: 'expires in 29 days', fields: { expiresAt: at(29) }, expected: 'EXPIRING' },
@@ -28,7 +28,7 @@ const cases = [
   { label: 'rotation due and expiring', fields: { nextRotationAt: at(-1), expiresAt: at(3) }, expected: 'ROTATION_DUE' },
   { label: 'rotation due but expired', fields: { nextRotationAt: at(-1), expiresAt: at(-1) }, expected: 'EXPIRED' },
   { label: 'deleted and expired', fields: { deletedAt: at(-2), expiresAt: at(-1) }, expected: 'DELETED' },
-] as const;
+];
 
 test.each(cases)('$label -> $expected in TypeScript and SQL', async ({ fields, expected }) => {
   const id = randomUUID();

@@ -83,7 +83,7 @@ test('a gateway joins Organization from one subgraph with Organization.secrets f
       query: `{ organization(id: "org-acme") { name secrets { totalCount edges { node { name organization { id name } } } } } }`,
     }),
   });
-  const body = await response.json();
+  const body = (await response.json()) as { data?: any; errors?: unknown };
   expect(body.errors).toBeUndefined();
   expect(body.data.organization).toEqual({
     name: 'Acme Corp',

@@ -58,7 +58,7 @@ test('the npm start command on an empty data dir serves a round trip with the pr
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return response.json();
+    return (await response.json()) as any;
   };
   const sdl = await gql('{ _service { sdl } }', undefined, false);
   expect(sdl.data._service.sdl).toContain('type Secret');
