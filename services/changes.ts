@@ -1,11 +1,12 @@
-// The seam through which every state change of a secret is recorded inside its own transaction. Audit
-// entries and outbox events are written by recorders plugged in here, so they commit or roll back with the
-// change itself (fail closed).
+// The seam through which everything that happens to secrets is recorded inside the transaction that causes
+// it: CRUD changes, value reads, lifecycle steps of jobs, grants. Recorders plugged in here (audit trail,
+// event outbox) write in the same transaction, so they commit or roll back with the change (fail closed).
 import type { Actor } from '../identity/actor.js';
 import type { Tx } from '../models/db.js';
 import type { SecretRow } from '../models/schema.js';
 
 export type SecretChangeKind =
+  // changes made through the API
   | 'CREATED'
   | 'UPDATED'
   | 'VALUE_UPDATED'
@@ -14,13 +15,29 @@ export type SecretChangeKind =
   | 'DELETED'
   | 'RESTORED'
   | 'PURGED'
-  | 'VALUE_READ';
+  | 'VALUE_READ'
+  // access
+  | 'ACCESS_GRANTED'
+  | 'ACCESS_REVOKED'
+  // lifecycle (jobs and rotation)
+  | 'EXPIRING_SOON'
+  | 'EXPIRED'
+  | 'ROTATED'
+  | 'ROTATION_DUE'
+  | 'ROTATION_FAILED'
+  | 'VERSIONS_PRUNED'
+  | 'CERTIFICATE_EXPIRING'
+  | 'CERTIFICATE_EXPIRED';
 
 export interface SecretChange {
   kind: SecretChangeKind;
   actor: Actor;
+  /** The secret concerned (its state after the change; for PURGED, before removal). */
   secret: SecretRow;
-  /** Non-secret facts about the change (changed field names, versions); never a value. */
+  /**
+   * Non-secret facts about the change: changed field names, version numbers, `valueChanged`,
+   * `daysUntilExpiration`, grant ids, sanitized error messages. Never a value.
+   */
   data?: Record<string, unknown>;
 }
 
