@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './models/schema.ts',
+  schema: './models/*.tables.ts',
   out: './models/migrations',
 });

@@ -130,6 +130,13 @@ export class VaultNotFoundError extends AppError {
   }
 }
 
+/** A rotation handler (generator or webhook) could not produce a new value; the message is sanitized. */
+export class RotationError extends AppError {
+  constructor(message = 'Rotation failed') {
+    super('ROTATION_ERROR', message);
+  }
+}
+
 export class PersistedQueryRequiredError extends AppError {
   constructor(message = 'Service accounts may only run persisted operations') {
     super('PERSISTED_QUERY_REQUIRED', message);

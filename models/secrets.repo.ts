@@ -1,5 +1,5 @@
 // Repository for the secrets table. Every function takes the executor (db or tx) it runs on.
-import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { secrets, type NewSecretRow, type SecretRow } from './schema.js';
 
@@ -61,4 +61,21 @@ export async function listSecretPage(
     .limit(query.limit + 1);
   const [{ total }] = await tx.select({ total: count() }).from(secrets).where(query.where);
   return { rows: rows.slice(0, query.limit), totalCount: Number(total), hasNextPage: rows.length > query.limit };
+}
+
+/** Live secrets by (scope, scope owner, name), in one query. */
+export async function findLiveSecretsByNames(
+  tx: Executor,
+  keys: readonly { scope: string; scopeOwnerId: string; name: string }[],
+): Promise<SecretRow[]> {
+  if (keys.length === 0) return [];
+  return tx
+    .select()
+    .from(secrets)
+    .where(
+      and(
+        isNull(secrets.deletedAt),
+        or(...keys.map((k) => and(eq(secrets.scope, k.scope), eq(secrets.scopeOwnerId, k.scopeOwnerId), eq(secrets.name, k.name)))),
+      ),
+    );
 }

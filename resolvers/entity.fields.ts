@@ -65,6 +65,17 @@ export class UserFields {
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return secretsWithin(ctx, { scope: 'USER', ownerId: user.id }, filter, first, after);
+    return ctx.services.secrets.listPersonal(actorOf(ctx), user.id, { filter, first, after }).then(toConnection);
+  }
+
+  @FieldResolver(() => SecretConnection, { description: 'Secrets this user may read through scope membership or grants.' })
+  accessibleSecrets(
+    @Root() user: UserRef,
+    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.secrets.listAccessible(actorOf(ctx), user.id, { filter, first, after }).then(toConnection);
   }
 }

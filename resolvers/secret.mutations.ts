@@ -60,4 +60,16 @@ export class SecretMutations {
   ) {
     return ctx.services.secrets.move(actorOf(ctx), id, input);
   }
+
+  @Mutation(() => Secret, {
+    description: 'New value, or omit it to let an AUTOMATIC rotation handler generate one. gracePeriodHours keeps the old version valid.',
+  })
+  rotateSecret(
+    @Arg('id', () => ID) id: string,
+    @Arg('value', () => JSONScalar, { nullable: true }) value: unknown,
+    @Arg('gracePeriodHours', () => Int, { nullable: true, defaultValue: 0 }) gracePeriodHours: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.lifecycle.rotation.rotate(actorOf(ctx), id, { value, gracePeriodHours });
+  }
 }

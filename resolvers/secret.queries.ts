@@ -1,5 +1,6 @@
 // Queries over secrets.
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { ResolvedSecret, SecretRefInput } from '../schema/access.types.js';
 import { SecretFilter } from '../schema/secret.inputs.js';
 import { Secret, SecretConnection } from '../schema/secret.types.js';
 import { actorOf, type GraphQLContext } from './context.js';
@@ -10,6 +11,11 @@ export class SecretQueries {
   @Query(() => Secret, { nullable: true })
   async secret(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.secretById.load(id)) ?? null;
+  }
+
+  @Query(() => [ResolvedSecret], { description: 'Batch runtime resolution (dataloader-batched, cached); one audit entry per secret read.' })
+  resolveSecrets(@Arg('refs', () => [SecretRefInput]) refs: SecretRefInput[], @Ctx() ctx: GraphQLContext) {
+    return ctx.services.resolver.resolve(actorOf(ctx), refs);
   }
 
   @Query(() => SecretConnection)

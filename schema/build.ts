@@ -2,6 +2,7 @@
 // with type-graphql's resolvers plus federation's reference resolvers. (type-graphql cannot emit a
 // subgraph schema itself; this is the documented bridge.)
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
@@ -19,6 +20,9 @@ export async function buildTypeGraphqlSchema(): Promise<GraphQLSchema> {
     orphanedTypes: ENTITY_REFS,
     skipCheck: true,
     validate: false,
+    // type-graphql requires a PubSub once any @Subscription exists; ours all bring their own `subscribe`
+    // (services/event-subscriptions.ts, fed by the PostgreSQL LISTEN/NOTIFY event bus), so this one stays idle.
+    pubSub: createPubSub(),
   });
 }
 

@@ -1,6 +1,7 @@
 // GraphQL enums of the contract, registered with type-graphql. The TypeScript unions come from the domain
 // modules so each list of names is defined once.
 import { registerEnumType } from 'type-graphql';
+import { CRITICALITIES, SECRET_EVENT_TYPES } from '../events/catalogue.js';
 import { SECRET_PERMISSIONS } from '../services/access/policy.js';
 import { SECRET_SCOPES } from '../services/scope.js';
 import { ROTATION_STRATEGIES } from '../services/secret-input.js';
@@ -17,6 +18,9 @@ export const SecretPermissionEnum = asEnum(SECRET_PERMISSIONS);
 export const StorageBackendEnum = asEnum(['LOCAL_ENCRYPTED', 'AZURE_KEY_VAULT'] as const);
 export const GranteeTypeEnum = asEnum(['USER', 'TEAM', 'ROLE'] as const);
 export const ActorTypeEnum = asEnum(['USER', 'SERVICE', 'SYSTEM'] as const);
+export const SecretEventTypeEnum = asEnum(SECRET_EVENT_TYPES);
+export const CriticalityEnum = asEnum(CRITICALITIES);
+export const OutboxEventStatusEnum = asEnum(['PENDING', 'FAILED', 'PUBLISHED'] as const);
 
 registerEnumType(SecretTypeEnum, { name: 'SecretType' });
 registerEnumType(SecretScopeEnum, { name: 'SecretScope' });
@@ -26,3 +30,9 @@ registerEnumType(SecretPermissionEnum, { name: 'SecretPermission' });
 registerEnumType(StorageBackendEnum, { name: 'StorageBackend' });
 registerEnumType(GranteeTypeEnum, { name: 'GranteeType' });
 registerEnumType(ActorTypeEnum, { name: 'ActorType' });
+registerEnumType(SecretEventTypeEnum, {
+  name: 'SecretEventType',
+  description: 'Event types; the RabbitMQ routing key is the lower-case dotted form, e.g. SECRET_EXPIRING_SOON -> secret.expiring_soon.',
+});
+registerEnumType(CriticalityEnum, { name: 'Criticality' });
+registerEnumType(OutboxEventStatusEnum, { name: 'OutboxEventStatus' });

@@ -8,13 +8,21 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import DataLoader from 'dataloader';
 import express from 'express';
+import type { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DestinationStream, Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createKeyManager } from '../crypto/key-manager.js';
+import { createEventBus, type EventBus } from '../events/bus.js';
+import { createOutboxRecorder } from '../events/outbox-recorder.js';
+import { createOutboxRelay, type OutboxRelay } from '../events/relay.js';
 import { loadOrCreateDevMasterKey, parseMasterKey } from '../crypto/master-key.js';
 import type { Actor } from '../identity/actor.js';
 import { createAuthenticator } from '../identity/authenticate.js';
+import { createJwtVerifier } from '../identity/jwt.js';
+import { createUserManagementEnricher } from '../identity/user-management.js';
+import { applyPermissions } from '../rules/index.js';
+import { loadPersistedDocuments, persistedDocumentsMiddleware, resolvePersistedDocument } from './persisted-documents.js';
 import { resolveBootstrapAdminToken } from '../identity/bootstrap-admin.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
@@ -28,6 +36,7 @@ import { createFormatError } from './format-error.js';
 import { healthRoutes, jsonErrorHandler, requestIdMiddleware, requestLogMiddleware } from './http.js';
 import { requireIdentityPlugin, type IdentityContext } from './identity-plugin.js';
 import { createServices, type Services } from './services.js';
+import { createJobRunner, registerLifecycleJobs, type JobRunner } from '../jobs/index.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -45,6 +54,12 @@ export interface RunningServer {
   log: Logger;
   /** Where the generated bootstrap admin token lives, if one was generated or read from the data dir. */
   adminTokenPath?: string;
+  /** Committed secret events on this replica (GraphQL subscriptions read this; also `services.events`). */
+  events: EventBus;
+  /** The RabbitMQ outbox relay, when AMQP_URL is set. */
+  relay?: OutboxRelay;
+  /** Background jobs (pg-boss); started unless SECRETS_JOBS_ENABLED=false, `runNow` works either way. */
+  jobs: JobRunner;
   stop(): Promise<void>;
 }
 
@@ -57,6 +72,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ? { kind: 'postgres', url: config.database.url, poolMax: config.database.poolMax }
       : { kind: 'pglite', dataDir: config.database.dataDir },
   );
+  // Events: the outbox recorder writes each change's event in the change's transaction; the bus delivers
+  // committed events to this replica's subscribers; the relay publishes them to RabbitMQ (only with AMQP_URL).
+  const events = createEventBus({ database, url: config.database.url, log });
+  let relay: OutboxRelay | undefined;
+  const jobs = createJobRunner({ database, connectionString: config.database.url, log, clock, stopTimeoutMs: config.http.shutdownTimeoutMs });
   try {
     await database.migrate();
     const keys = await openKeyManager(config, database, clock, log);
@@ -68,11 +88,49 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (bootstrapAdmin?.generated) {
       log.warn({ path: bootstrapAdmin.path }, 'generated a bootstrap admin token (acts as SUPER_ADMIN); read it from this file');
     }
-    const authenticator = createAuthenticator({ bootstrapAdmin });
-    const services = createServices({ db: database.db, keys, clock, log, settings: config.secrets });
+    const verifyJwt = createJwtVerifier({ ...config.identity.jwt, clock });
+    const enrich = config.identity.userManagement
+      ? createUserManagementEnricher({ url: config.identity.userManagement.url, cacheTtlMs: config.identity.userManagement.cacheTtlMs, log })
+      : undefined;
+    // Service-account lookups need the services, which are created next; the authenticator asks lazily.
+    let serviceAccounts: Services['serviceAccounts'] | undefined;
+    const authenticator = createAuthenticator({
+      bootstrapAdmin,
+      verifyJwt,
+      enrich,
+      serviceAccounts: { authenticate: (token) => serviceAccounts?.authenticate(token) ?? Promise.resolve(null) },
+    });
+    const persistedDocuments = loadPersistedDocuments();
+    const services = createServices({
+      db: database.db,
+      keys,
+      clock,
+      log,
+      settings: config.secrets,
+      recorders: [createOutboxRecorder({ clock })],
+      events,
+      routingPrefix: config.events.routingPrefix,
+      lifecycle: config.lifecycle,
+    });
+    serviceAccounts = services.serviceAccounts;
+    registerLifecycleJobs(jobs, services.lifecycle);
+    await events.start();
+    if (config.events.amqpUrl) {
+      relay = createOutboxRelay({
+        database,
+        databaseUrl: config.database.url,
+        amqp: { url: config.events.amqpUrl, exchange: config.events.exchange, routingPrefix: config.events.routingPrefix },
+        log,
+        pollIntervalMs: config.events.pollIntervalMs,
+        bus: events,
+      });
+      relay.start();
+    } else {
+      log.info('AMQP_URL is not set: events reach subscriptions and stay unpublished in the outbox');
+    }
     services.encryptionKeys.reencryptInBackground();
 
-    const schema = await buildFederatedSchema();
+    const schema = applyPermissions(await buildFederatedSchema());
     const app = express();
     const httpServer = createServer(app);
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -101,6 +159,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           } catch {
             return false;
           }
+        },
+        onSubscribe: (ctx, _id, payload) => {
+          // Service accounts run persisted operations only, over WebSocket too.
+          const error = resolvePersistedDocument(payload, (ctx.extra as { actor?: Actor }).actor ?? null, persistedDocuments);
+          return error ? [error as GraphQLError] : undefined;
         },
         context: (ctx): GraphQLContext => {
           const actor = (ctx.extra as { actor?: Actor }).actor ?? null;
@@ -150,23 +213,32 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(
       '/graphql',
       express.json({ limit: Math.max(1024 * 1024, config.secrets.maxValueBytes * 4) }),
+      // Identity first (failures are reported by the identity plugin, so `_service` still answers), then
+      // persisted documents, which depend on who is calling.
+      async (req, res, next) => {
+        try {
+          res.locals.actor = await authenticator.authenticate(req.get('authorization'));
+          const store = requestContext.getStore();
+          if (store && res.locals.actor) store.actorId = res.locals.actor.id;
+        } catch (error) {
+          res.locals.actor = null;
+          res.locals.authError = error;
+        }
+        next();
+      },
+      persistedDocumentsMiddleware(persistedDocuments),
       expressMiddleware(apollo, {
-        context: async ({ req }) => {
+        context: async ({ req, res }) => {
           const requestId = requestContext.getStore()?.requestId ?? 'unknown';
-          let actor: Actor | null = null;
-          let authError: Error | undefined;
-          try {
-            actor = await authenticator.authenticate(req.get('authorization'));
-            const store = requestContext.getStore();
-            if (store && actor) store.actorId = actor.id;
-          } catch (error) {
-            authError = error as Error;
-          }
-          return { actor, authError, services, loaders: newLoaders(actor), requestId, log };
+          const actor: Actor | null = res.locals.actor ?? null;
+          return { actor, authError: res.locals.authError as Error | undefined, services, loaders: newLoaders(actor), requestId, log };
         },
       }),
     );
     app.use(jsonErrorHandler(log));
+
+    if (config.lifecycle.jobsEnabled) await jobs.start();
+    else log.info('SECRETS_JOBS_ENABLED=false: this replica runs no background jobs');
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -185,12 +257,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await apollo.stop();
         clearTimeout(forceClose);
         await services.encryptionKeys.whenIdle();
+        await jobs.stop();
+        await relay?.stop();
+        await events.stop();
         await database.close();
         log.info('stopped');
       })());
 
-    return { url, port, httpServer, database, services, log, adminTokenPath: bootstrapAdmin?.path, stop };
+    return { url, port, httpServer, database, services, log, adminTokenPath: bootstrapAdmin?.path, events, relay, jobs, stop };
   } catch (error) {
+    await jobs.stop().catch(() => undefined);
+    await relay?.stop().catch(() => undefined);
+    await events.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

@@ -25,7 +25,23 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'SECRETS_ALLOW_EXPIRED_READ', default: 'false', description: 'When `true`, values of expired secrets can still be read.' },
   { name: 'GRAPHQL_INTROSPECTION', default: 'true outside production', description: 'Allow GraphQL introspection queries.' },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level (`fatal`, `error`, `warn`, `info`, `debug`, `trace`, `silent`).' },
+  { name: 'AUTH_JWT_SECRET', default: '(unset)', description: 'Shared secret (at least 32 characters) for HS256 user JWTs.' },
+  { name: 'AUTH_JWKS_URL', default: '(unset)', description: 'JWKS URL for asymmetric user JWTs (RS/PS/ES/EdDSA); takes precedence over `AUTH_JWT_SECRET`.' },
+  { name: 'AUTH_ISSUER', default: '(unset: not checked)', description: 'Required `iss` of user JWTs.' },
+  { name: 'AUTH_AUDIENCE', default: '(unset: not checked)', description: 'Required `aud` of user JWTs.' },
+  { name: 'AUTH_CLOCK_TOLERANCE_SECONDS', default: '30', description: 'Clock skew tolerated when checking `exp`, `nbf` and `iat`.' },
+  { name: 'USER_MANAGEMENT_URL', default: '(unset)', description: 'User Management service; when set, `GET <url>/users/<id>/permissions` adds roles, memberships and permission codes to a user\'s token claims.' },
+  { name: 'USER_MANAGEMENT_CACHE_SECONDS', default: '30', description: 'How long a User Management answer is reused.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'On SIGTERM, how long to wait for in-flight requests before closing connections.' },
+  { name: 'AMQP_URL', default: '(unset: events stay in the outbox)', description: 'RabbitMQ URL (`amqp://user:pass@host:5672/vhost`). When set, the outbox relay publishes every committed event to `AMQP_EXCHANGE`; when unset, events still reach GraphQL subscriptions and wait, unpublished, in `outbox_events`.' },
+  { name: 'AMQP_EXCHANGE', default: 'coder.events', description: 'Topic exchange the events are published to (declared durable if missing).' },
+  { name: 'AMQP_ROUTING_PREFIX', default: 'secret', description: 'First word of the routing keys: `<prefix>.created`, `<prefix>.expiring_soon`, ...' },
+  { name: 'OUTBOX_POLL_INTERVAL_MS', default: '1000', description: 'How often the outbox relay looks for unpublished events besides being woken by commits (also how often a standby replica tries to take over publishing).' },
+  { name: 'SECRETS_JOBS_ENABLED', default: 'true', description: 'Run the background jobs (pg-boss: expiration-check, rotation-check, purge-deleted, version-retention) in this process. `false` makes an API-only replica; at least one replica should run them.' },
+  { name: 'SECRETS_MAX_VERSIONS', default: '20', description: 'Versions kept per secret by the daily version-retention job (never the current one nor one inside its rotation grace period).' },
+  { name: 'SECRETS_ROTATION_WEBHOOK_ALLOWLIST', default: '(empty: no webhook allowed)', description: 'Comma-separated URL prefixes a rotation webhook (`metadata.rotation.webhookUrl`) must match, e.g. `https://rotator.internal/hooks/,https://*.example.com/rotate`. Scheme, host (`*.` = any subdomain) and port must be equal and the path must start with the prefix\'s path.' },
+  { name: 'SECRETS_ROTATION_WEBHOOK_TIMEOUT_MS', default: '10000', description: 'Timeout of one rotation webhook call.' },
+  { name: 'SECRETS_ROTATION_WEBHOOK_RETRIES', default: '2', description: 'Further attempts of a failed rotation webhook call within one rotation (the rotation-check job also retries later with backoff).' },
 ];
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -49,6 +65,26 @@ export const ENV_SCHEMA = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  USER_MANAGEMENT_URL: z.string().url().optional(),
+  USER_MANAGEMENT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  AMQP_URL: z.string().regex(/^amqps?:\/\/[^\s]+$/, 'must be an amqp:// or amqps:// URL').optional(),
+  AMQP_EXCHANGE: z.string().regex(/^[A-Za-z0-9_.:-]{1,255}$/, 'letters, digits, - _ . :').default('coder.events'),
+  AMQP_ROUTING_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'one routing-key word: letters, digits, - _').default('secret'),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1000),
+  SECRETS_JOBS_ENABLED: bool.default('true'),
+  SECRETS_MAX_VERSIONS: z.coerce.number().int().min(1).max(10_000).default(20),
+  SECRETS_ROTATION_WEBHOOK_ALLOWLIST: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isWebhookPrefix, 'each entry must be an http(s) URL prefix without credentials, query or fragment')))
+    .default(''),
+  SECRETS_ROTATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  SECRETS_ROTATION_WEBHOOK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });
 
 export interface Config {
@@ -57,9 +93,19 @@ export interface Config {
   readonly http: { readonly port: number; readonly host: string; readonly introspection: boolean; readonly shutdownTimeoutMs: number };
   readonly database: { readonly url?: string; readonly poolMax: number; readonly dataDir: string };
   readonly crypto: { readonly masterKey?: string; readonly previousMasterKeys: readonly string[] };
-  readonly identity: { readonly adminToken?: string };
+  readonly identity: {
+    readonly adminToken?: string;
+    readonly jwt: { readonly secret?: string; readonly jwksUrl?: string; readonly issuer?: string; readonly audience?: string; readonly clockToleranceSeconds: number };
+    readonly userManagement?: { readonly url: string; readonly cacheTtlMs: number };
+  };
   readonly secrets: { readonly recoveryDays: number; readonly maxValueBytes: number; readonly allowExpiredRead: boolean };
   readonly log: { readonly level: string };
+  readonly events: { readonly amqpUrl?: string; readonly exchange: string; readonly routingPrefix: string; readonly pollIntervalMs: number };
+  readonly lifecycle: {
+    readonly jobsEnabled: boolean;
+    readonly maxVersions: number;
+    readonly rotationWebhook: { readonly allowlist: readonly string[]; readonly timeoutMs: number; readonly retries: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,14 +139,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, dataDir: resolve(e.SECRETS_DATA_DIR) },
     crypto: { masterKey: e.SECRETS_MASTER_KEY, previousMasterKeys: e.SECRETS_PREVIOUS_MASTER_KEYS },
-    identity: { adminToken: e.SECRETS_ADMIN_TOKEN },
+    identity: {
+      adminToken: e.SECRETS_ADMIN_TOKEN,
+      jwt: {
+        secret: e.AUTH_JWT_SECRET,
+        jwksUrl: e.AUTH_JWKS_URL,
+        issuer: e.AUTH_ISSUER,
+        audience: e.AUTH_AUDIENCE,
+        clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS,
+      },
+      userManagement: e.USER_MANAGEMENT_URL ? { url: e.USER_MANAGEMENT_URL, cacheTtlMs: e.USER_MANAGEMENT_CACHE_SECONDS * 1000 } : undefined,
+    },
     secrets: {
       recoveryDays: e.SECRETS_RECOVERY_DAYS,
       maxValueBytes: e.SECRETS_MAX_VALUE_BYTES,
       allowExpiredRead: e.SECRETS_ALLOW_EXPIRED_READ,
     },
     log: { level: e.LOG_LEVEL },
+    events: {
+      amqpUrl: e.AMQP_URL,
+      exchange: e.AMQP_EXCHANGE,
+      routingPrefix: e.AMQP_ROUTING_PREFIX,
+      pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    },
+    lifecycle: {
+      jobsEnabled: e.SECRETS_JOBS_ENABLED,
+      maxVersions: e.SECRETS_MAX_VERSIONS,
+      rotationWebhook: {
+        allowlist: e.SECRETS_ROTATION_WEBHOOK_ALLOWLIST,
+        timeoutMs: e.SECRETS_ROTATION_WEBHOOK_TIMEOUT_MS,
+        retries: e.SECRETS_ROTATION_WEBHOOK_RETRIES,
+      },
+    },
   });
+}
+
+/** A rotation-webhook allowlist entry: an http(s) URL (host may start with `*.`), no credentials/query/fragment. */
+function isWebhookPrefix(entry: string): boolean {
+  try {
+    const url = new URL(entry.replace('://*.', '://wildcard.'));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,13 +1,22 @@
 // Wires the domain services together from their dependencies (called by the composition root).
 import type { Logger } from 'pino';
+import { inertEventBus, type EventBus } from '../events/bus.js';
 import type { Clock } from '../lib/clock.js';
 import type { Database } from '../models/db.js';
-import { createAccessPolicy, type AccessPolicy } from '../services/access/policy.js';
+import { createAccessPolicy, type AccessPolicy, type DenialReporter } from '../services/access/policy.js';
+import { createGrantService, type GrantService } from '../services/access/grants.js';
+import { createSecretResolver } from '../services/resolve-secrets.js';
+import { createServiceAccountService, type ServiceAccountService } from '../services/service-accounts.js';
 import { combineRecorders, type ChangeRecorder } from '../services/changes.js';
 import { createEncryptionKeyService, type DataKeyRotator, type EncryptionKeyService } from '../services/encryption-keys.js';
+import { createLifecycleServices, type LifecycleServices } from '../services/lifecycle/index.js';
+import { createEventSubscriptions, type EventSubscriptions } from '../services/event-subscriptions.js';
+import { createOutboxEventService, type OutboxEventService } from '../services/outbox-events.js';
 import { createSecretService, type SecretService } from '../services/secrets.js';
 import type { ValueCipher } from '../services/value-cipher.js';
 import { createVersionService, type VersionService } from '../services/versions.js';
+
+export type SecretResolver = ReturnType<typeof createSecretResolver>;
 
 export interface Services {
   clock: Clock;
@@ -15,6 +24,17 @@ export interface Services {
   secrets: SecretService;
   versions: VersionService;
   encryptionKeys: EncryptionKeyService;
+  grants: GrantService;
+  serviceAccounts: ServiceAccountService;
+  resolver: SecretResolver;
+  /** Committed secret events on every replica (GraphQL subscriptions read this). */
+  events: EventBus;
+  /** The outbox view (super admins). */
+  outbox: OutboxEventService;
+  /** Expiration, rotation, retention, purge (jobs and rotateSecret). */
+  lifecycle: LifecycleServices;
+  /** Per-subscriber event streams (visibility re-checked per event). */
+  eventStream: EventSubscriptions;
 }
 
 export function createServices(deps: {
@@ -24,12 +44,33 @@ export function createServices(deps: {
   log: Logger;
   settings: { recoveryDays: number; maxValueBytes: number; allowExpiredRead: boolean };
   recorders?: ChangeRecorder[];
+  onDenied?: DenialReporter;
+  events?: EventBus;
+  /** AMQP routing-key prefix, to show routing keys in the outbox view. */
+  routingPrefix?: string;
+  /** Retention and rotation-webhook settings (default: 20 versions, no webhook allowed). */
+  lifecycle?: { maxVersions: number; rotationWebhook: { allowlist: readonly string[]; timeoutMs: number; retries: number } };
 }): Services {
-  const access = createAccessPolicy();
+  const access = createAccessPolicy({ db: deps.db, clock: deps.clock, onDenied: deps.onDenied });
   const recorder = combineRecorders(...(deps.recorders ?? []));
   const common = { db: deps.db, cipher: deps.keys, clock: deps.clock, access, recorder, settings: deps.settings };
   const secrets = createSecretService(common);
   const versions = createVersionService({ ...common, secrets });
   const encryptionKeys = createEncryptionKeyService({ keys: deps.keys, log: deps.log });
-  return { clock: deps.clock, access, secrets, versions, encryptionKeys };
+  const grants = createGrantService({ db: deps.db, clock: deps.clock, access, recorder, secrets });
+  const serviceAccounts = createServiceAccountService({ db: deps.db, clock: deps.clock });
+  const resolver = createSecretResolver({ db: deps.db, versions });
+  const events = deps.events ?? inertEventBus;
+  const outbox = createOutboxEventService({ db: deps.db, routingPrefix: deps.routingPrefix });
+  const lifecycleSettings = deps.lifecycle ?? { maxVersions: 20, rotationWebhook: { allowlist: [], timeoutMs: 10_000, retries: 2 } };
+  const lifecycle = createLifecycleServices({
+    db: deps.db,
+    cipher: deps.keys,
+    clock: deps.clock,
+    recorder,
+    secrets,
+    settings: { ...lifecycleSettings, maxValueBytes: deps.settings.maxValueBytes },
+  });
+  const eventStream = createEventSubscriptions({ bus: events, db: deps.db, access });
+  return { clock: deps.clock, access, secrets, versions, encryptionKeys, grants, serviceAccounts, resolver, events, outbox, lifecycle, eventStream };
 }

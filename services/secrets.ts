@@ -2,7 +2,7 @@
 // in one transaction with its recorded change (audit/outbox seam), and is re-checked against the policy.
 import { randomUUID } from 'node:crypto';
 import { and } from 'drizzle-orm';
-import type { Actor } from '../identity/actor.js';
+import { isSuperAdmin, type Actor } from '../identity/actor.js';
 import { addDays, type Clock } from '../lib/clock.js';
 import {
   AccessDeniedError,
@@ -80,10 +80,10 @@ export function createSecretService(deps: SecretServiceDeps) {
   const { db, clock, access, recorder } = deps;
 
   /** Loads a secret the actor may act on inside `tx`, locking it; missing and invisible look the same. */
-  async function lockForChange(tx: Tx, actor: Actor, id: string, permission: 'UPDATE' | 'DELETE', options: { allowDeleted?: boolean } = {}) {
+  async function lockForChange(tx: Tx, actor: Actor, id: string, permission: 'UPDATE' | 'DELETE' | 'GRANT', options: { allowDeleted?: boolean } = {}) {
     const row = isSecretId(id) ? await secretsRepo.findSecretById(tx, id, { forUpdate: true }) : undefined;
     if (!row) throw new SecretNotFoundError();
-    await assertPermission(access, actor, row, permission);
+    await assertPermission(access, actor, row, permission, tx);
     if (row.deletedAt && !options.allowDeleted) throw new SecretDeletedError();
     return row;
   }
@@ -120,6 +120,7 @@ export function createSecretService(deps: SecretServiceDeps) {
       checkLocalBackend(input.storageBackend, input.vaultId);
       const data = validateSecretValue(input.type, input.value, { maxBytes: deps.settings.maxValueBytes });
       if (!(await access.canCreate(actor, placement))) {
+        await access.reportDenial({ actor, organizationId: placement.organizationId, permission: 'create', reason: `create ${placement.scope} secret` });
         throw new AccessDeniedError(`Not allowed to create ${placement.scope} secrets here`);
       }
       const id = randomUUID();
@@ -157,12 +158,19 @@ export function createSecretService(deps: SecretServiceDeps) {
       if (!isSecretId(id)) return undefined;
       const row = await secretsRepo.findSecretById(executor, id);
       if (!row) return undefined;
-      return (await access.permissionsOn(actor, row)).length ? row : undefined;
+      return (await access.permissionsOn(actor, row, executor)).length ? row : undefined;
     },
 
     async list(
       actor: Actor,
-      args: { filter?: SecretFilterInput | null; first: number; after?: string | null; within?: SecretFilterInput },
+      args: {
+        filter?: SecretFilterInput | null;
+        first: number;
+        after?: string | null;
+        within?: SecretFilterInput;
+        /** Only secrets on which the actor holds this permission (default: any visible). */
+        permission?: 'READ';
+      },
     ): Promise<SecretPage> {
       const first = checkPageSize(args.first);
       const after = args.after ? decodeCursor(args.after, 2) : undefined;
@@ -170,7 +178,7 @@ export function createSecretService(deps: SecretServiceDeps) {
       const where = and(
         secretFilterSql(args.filter, now),
         args.within ? secretFilterSql({ ...args.within, includeDeleted: true }, now) : undefined,
-        access.visibleSecrets(actor),
+        access.visibleSecrets(actor, args.permission),
       );
       const page = await secretsRepo.listSecretPage(db, {
         where,
@@ -179,6 +187,29 @@ export function createSecretService(deps: SecretServiceDeps) {
       });
       const last = page.rows.at(-1);
       return { ...page, endCursor: last ? cursorOf(last) : null, cursorOf };
+    },
+
+    /** USER-scope secrets of `userId`: only that user and super admins may list them. */
+    async listPersonal(actor: Actor, userId: string, args: { filter?: SecretFilterInput | null; first: number; after?: string | null }) {
+      if (actor.id !== userId && !isSuperAdmin(actor)) {
+        await access.reportDenial({ actor, reason: 'personal secrets of another user' });
+        throw new AccessDeniedError("Only the user and super admins see a user's personal secrets");
+      }
+      return this.list(actor, { ...args, within: { scope: 'USER', ownerId: userId } });
+    },
+
+    /**
+     * Secrets `userId` may READ. For the caller it uses every path of their identity; a super admin asking about
+     * someone else sees what is known without that user's token: their own USER secrets and direct USER grants.
+     */
+    async listAccessible(actor: Actor, userId: string, args: { filter?: SecretFilterInput | null; first: number; after?: string | null }) {
+      if (actor.id === userId) return this.list(actor, { ...args, permission: 'READ' });
+      if (!isSuperAdmin(actor)) {
+        await access.reportDenial({ actor, reason: 'accessible secrets of another user' });
+        throw new AccessDeniedError("Only the user and super admins see a user's accessible secrets");
+      }
+      const subject: Actor = { id: userId, type: 'USER', roles: [], orgs: [], teams: [], projects: [], permissions: [], via: 'jwt' };
+      return this.list(subject, { ...args, permission: 'READ' });
     },
 
     async update(actor: Actor, id: string, input: SecretMetadataInput): Promise<SecretRow> {
@@ -230,8 +261,9 @@ export function createSecretService(deps: SecretServiceDeps) {
         db.transaction(async (tx) => {
           const current = await lockForChange(tx, actor, id, 'UPDATE');
           targetName = newName ?? current.name;
-          await assertPermission(access, actor, current, 'DELETE');
+          await assertPermission(access, actor, current, 'DELETE', tx);
           if (!(await access.canCreate(actor, placement))) {
+            await access.reportDenial({ actor, secret: current, organizationId: placement.organizationId, permission: 'create', reason: `move into ${placement.scope} scope` });
             throw new AccessDeniedError(`Not allowed to place secrets in the target ${placement.scope} scope`);
           }
           const secret = await secretsRepo.updateSecretRow(tx, id, {

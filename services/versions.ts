@@ -139,7 +139,7 @@ export function createVersionService(deps: VersionServiceDeps) {
       return db.transaction(async (tx) => {
         const secret = isSecretId(id) ? await secretsRepo.findSecretById(tx, id) : undefined;
         if (!secret) throw new SecretNotFoundError();
-        await assertPermission(access, actor, secret, 'READ');
+        await assertPermission(access, actor, secret, 'READ', tx);
         if (secret.deletedAt) throw new SecretDeletedError('Secret is deleted; restore it to read its value');
         if (secret.expiresAt && secret.expiresAt.getTime() <= now.getTime() && !deps.settings.allowExpiredRead) {
           throw new SecretExpiredError();

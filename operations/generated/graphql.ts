@@ -20,6 +20,23 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type AccessGrant = {
+  __typename?: 'AccessGrant';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  grantedBy?: Maybe<User>;
+  granteeId: Scalars['String']['output'];
+  granteeType: GranteeType;
+  id: Scalars['ID']['output'];
+  permissions: Array<SecretPermission>;
+  secretId: Scalars['ID']['output'];
+};
+
+export type ActorType =
+  | 'SERVICE'
+  | 'SYSTEM'
+  | 'USER';
+
 export type CreateSecretInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -40,6 +57,40 @@ export type CreateSecretInput = {
   vaultId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateServiceAccountInput = {
+  name: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  permissions: Array<Scalars['String']['input']>;
+};
+
+export type Criticality =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** One principal's access to a secret and the path that gives it, e.g. 'grant:<id>', 'scope:ORG_ADMIN@org-1', 'role:SUPER_ADMIN'. */
+export type EffectiveAccess = {
+  __typename?: 'EffectiveAccess';
+  permissions: Array<SecretPermission>;
+  principalId: Scalars['String']['output'];
+  principalType: GranteeType;
+  via: Scalars['String']['output'];
+};
+
+export type GrantAccessInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  granteeId: Scalars['String']['input'];
+  granteeType: GranteeType;
+  permissions: Array<SecretPermission>;
+  secretId: Scalars['ID']['input'];
+};
+
+export type GranteeType =
+  | 'ROLE'
+  | 'TEAM'
+  | 'USER';
+
 export type MoveSecretInput = {
   newName?: InputMaybe<Scalars['String']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -52,14 +103,20 @@ export type MoveSecretInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   createSecret: Secret;
+  createServiceAccount: ServiceAccountToken;
   deleteSecret: Secret;
+  grantSecretAccess: AccessGrant;
   /** Moves a secret to another scope/owner server-side; the value is never exposed. */
   moveSecret: Secret;
   purgeSecret: Scalars['Boolean']['output'];
   restoreSecret: Secret;
+  revokeSecretAccess: Scalars['Boolean']['output'];
+  revokeServiceAccount: Scalars['Boolean']['output'];
   rollbackSecret: Secret;
   /** Super admin: start a new data-encryption key; old keys stay decrypt-only until re-encryption finishes. */
   rotateEncryptionKey: Scalars['Boolean']['output'];
+  /** New value, or omit it to let an AUTOMATIC rotation handler generate one. gracePeriodHours keeps the old version valid. */
+  rotateSecret: Secret;
   updateSecret: Secret;
   /** Writes a new version. expectedVersion gives check-and-set semantics. */
   updateSecretValue: Secret;
@@ -71,8 +128,18 @@ export type MutationCreateSecretArgs = {
 };
 
 
+export type MutationCreateServiceAccountArgs = {
+  input: CreateServiceAccountInput;
+};
+
+
 export type MutationDeleteSecretArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationGrantSecretAccessArgs = {
+  input: GrantAccessInput;
 };
 
 
@@ -92,9 +159,26 @@ export type MutationRestoreSecretArgs = {
 };
 
 
+export type MutationRevokeSecretAccessArgs = {
+  grantId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeServiceAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRollbackSecretArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRotateSecretArgs = {
+  gracePeriodHours?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 
@@ -125,6 +209,46 @@ export type OrganizationSecretsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An event in the transactional outbox and its delivery to RabbitMQ. */
+export type OutboxEvent = {
+  __typename?: 'OutboxEvent';
+  /** Publish attempts so far. */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  criticality: Criticality;
+  id: Scalars['ID']['output'];
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Sanitized error of the last failed attempt. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** The message body sent to RabbitMQ (never a secret value). */
+  payload: Scalars['JSON']['output'];
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The RabbitMQ routing key it is published with. */
+  routingKey: Scalars['String']['output'];
+  /** PENDING: not tried yet; FAILED: tried and still unpublished; PUBLISHED: confirmed by the broker. */
+  status: OutboxEventStatus;
+  type: SecretEventType;
+};
+
+export type OutboxEventConnection = {
+  __typename?: 'OutboxEventConnection';
+  edges: Array<OutboxEventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OutboxEventEdge = {
+  __typename?: 'OutboxEventEdge';
+  cursor: Scalars['String']['output'];
+  node: OutboxEvent;
+};
+
+export type OutboxEventStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'PUBLISHED';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -146,8 +270,25 @@ export type ProjectSecretsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Super admin: events of the transactional outbox, newest first; status FAILED is the dead-letter view. */
+  outboxEvents: OutboxEventConnection;
+  /** Batch runtime resolution (dataloader-batched, cached); one audit entry per secret read. */
+  resolveSecrets: Array<ResolvedSecret>;
   secret?: Maybe<Secret>;
   secrets: SecretConnection;
+  serviceAccounts: Array<ServiceAccount>;
+};
+
+
+export type QueryOutboxEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OutboxEventStatus>;
+};
+
+
+export type QueryResolveSecretsArgs = {
+  refs: Array<SecretRefInput>;
 };
 
 
@@ -162,6 +303,18 @@ export type QuerySecretsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryServiceAccountsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ResolvedSecret = {
+  __typename?: 'ResolvedSecret';
+  error?: Maybe<SecretErrorInfo>;
+  ref: Scalars['String']['output'];
+  value?: Maybe<SecretValue>;
+};
+
 export type RotationStrategy =
   | 'AUTOMATIC'
   | 'MANUAL'
@@ -170,11 +323,14 @@ export type RotationStrategy =
 /** Secret metadata. Never carries the value; read it with Secret.value or resolveSecrets. */
 export type Secret = {
   __typename?: 'Secret';
+  accessGrants: Array<AccessGrant>;
   createdAt: Scalars['DateTime']['output'];
   createdBy?: Maybe<User>;
   currentVersion: Scalars['Int']['output'];
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
   description?: Maybe<Scalars['String']['output']>;
+  /** Who can do what with this secret, and through which path (GRANT permission or admin). */
+  effectiveAccess: Array<EffectiveAccess>;
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** Days before expiresAt at which SECRET_EXPIRING_SOON fires; default [30, 14, 7, 1]. */
   expiryNotificationDays: Array<Scalars['Int']['output']>;
@@ -224,6 +380,54 @@ export type SecretEdge = {
   node: Secret;
 };
 
+export type SecretErrorInfo = {
+  __typename?: 'SecretErrorInfo';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A committed secret event, as subscriptions deliver it. */
+export type SecretEvent = {
+  __typename?: 'SecretEvent';
+  actorId?: Maybe<Scalars['String']['output']>;
+  actorType: ActorType;
+  criticality: Criticality;
+  /** Event data; never contains secret values. */
+  data?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  secretId?: Maybe<Scalars['ID']['output']>;
+  secretName?: Maybe<Scalars['String']['output']>;
+  type: SecretEventType;
+};
+
+/** Event types; the RabbitMQ routing key is the lower-case dotted form, e.g. SECRET_EXPIRING_SOON -> secret.expiring_soon. */
+export type SecretEventType =
+  | 'SECRET_ACCESS_GRANTED'
+  | 'SECRET_ACCESS_REVOKED'
+  | 'SECRET_CERTIFICATE_EXPIRED'
+  | 'SECRET_CERTIFICATE_EXPIRING'
+  | 'SECRET_CREATED'
+  | 'SECRET_DELETED'
+  | 'SECRET_EXPIRED'
+  | 'SECRET_EXPIRING_SOON'
+  | 'SECRET_EXPORT_COMPLETED'
+  | 'SECRET_IMPORT_COMPLETED'
+  | 'SECRET_IMPORT_FAILED'
+  | 'SECRET_IMPORT_STARTED'
+  | 'SECRET_MIGRATION_COMPLETED'
+  | 'SECRET_MIGRATION_FAILED'
+  | 'SECRET_MIGRATION_STARTED'
+  | 'SECRET_PERMANENTLY_DELETED'
+  | 'SECRET_RESTORED'
+  | 'SECRET_ROTATED'
+  | 'SECRET_ROTATION_DUE'
+  | 'SECRET_ROTATION_FAILED'
+  | 'SECRET_UPDATED'
+  | 'SECRET_VAULT_CONFIGURED'
+  | 'SECRET_VAULT_HEALTH_CHECK_FAILED';
+
 export type SecretFilter = {
   includeDeleted?: InputMaybe<Scalars['Boolean']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -246,6 +450,12 @@ export type SecretPermission =
   | 'READ'
   | 'UPDATE'
   | 'VIEW_METADATA';
+
+/** A reference resolvable at runtime: a secret id, or 'scope/ownerId/name' e.g. 'ORGANIZATION/org-1/stripe-key'. */
+export type SecretRefInput = {
+  ref: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
 
 export type SecretScope =
   | 'GLOBAL'
@@ -292,9 +502,52 @@ export type SecretVersion = {
   version: Scalars['Int']['output'];
 };
 
+export type ServiceAccount = {
+  __typename?: 'ServiceAccount';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  permissions: Array<Scalars['String']['output']>;
+};
+
+export type ServiceAccountToken = {
+  __typename?: 'ServiceAccountToken';
+  serviceAccount: ServiceAccount;
+  /** Shown once. */
+  token: Scalars['String']['output'];
+};
+
 export type StorageBackend =
   | 'AZURE_KEY_VAULT'
   | 'LOCAL_ENCRYPTED';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every event the subscriber may see, optionally narrowed. */
+  secretEvents: SecretEvent;
+  /** Expiry notices: SECRET_EXPIRING_SOON, SECRET_EXPIRED and the certificate ones. */
+  secretExpiring: SecretEvent;
+  /** SECRET_ROTATED events. */
+  secretRotated: SecretEvent;
+};
+
+
+export type SubscriptionSecretEventsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<SecretEventType>>;
+};
+
+
+export type SubscriptionSecretExpiringArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionSecretRotatedArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type Team = {
   __typename?: 'Team';
@@ -323,9 +576,18 @@ export type UpdateSecretInput = {
 
 export type User = {
   __typename?: 'User';
+  /** Secrets this user may read through scope membership or grants. */
+  accessibleSecrets: SecretConnection;
   id: Scalars['ID']['output'];
   /** Secrets with USER scope owned by this user (only visible to the user and super admins). */
   personalSecrets: SecretConnection;
+};
+
+
+export type UserAccessibleSecretsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SecretFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -48,11 +48,8 @@ function postgresUrl(database: string): string {
   return url.toString();
 }
 
-const redactedServer = (() => {
-  const url = new URL(POSTGRES_TEST_URL);
-  url.password = '';
-  return `${url.host}`;
-})();
+/** host:port only, so a password in the URL never reaches a test report. */
+const postgresServer = new URL(POSTGRES_TEST_URL).host;
 
 async function withAdminClient<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl('postgres'), connectionTimeoutMillis: 2000 });
@@ -98,7 +95,7 @@ export const postgresEngine: Engine = {
   unavailableReason: postgresProblem,
   async open(options = {}) {
     if (postgresProblem !== undefined) {
-      throw new Error(`PostgreSQL at ${redactedServer} is required (CI=true) but unreachable: ${postgresProblem}`);
+      throw new Error(`PostgreSQL at ${postgresServer} is required (CI=true) but unreachable: ${postgresProblem}`);
     }
     const name = `${options.prefix ?? 'test'}_${randomBytes(6).toString('hex')}`;
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid test database name ${name}`);
@@ -151,7 +148,7 @@ export function useTestDatabase(engine: Engine, options: OpenTestDatabaseOptions
  */
 export async function createPostgresDatabase(prefix = 'test'): Promise<{ url: string; drop(): Promise<void> }> {
   if (postgresProblem !== undefined) {
-    throw new Error(`PostgreSQL at ${redactedServer} is required (CI=true) but unreachable: ${postgresProblem}`);
+    throw new Error(`PostgreSQL at ${postgresServer} is required (CI=true) but unreachable: ${postgresProblem}`);
   }
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`create database "${name}"`));
