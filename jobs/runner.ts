@@ -81,7 +81,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       boss = instance;
       for (const [name, definition] of definitions) {
         await instance.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 });
-        await instance.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async () => {
+        await instance.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
           await run(name, 'pg-boss');
         });
         if (definition.cron) await instance.schedule(name, definition.cron, {}, { tz: 'UTC' });

@@ -37,7 +37,20 @@ export const REDACT_PATHS = [
   '*.connectionString',
 ];
 
-export function createLogger(options: { level: string; destination?: DestinationStream; name?: string }): Logger {
+export function createLogger(options: {
+  level: string;
+  destination?: DestinationStream;
+  name?: string;
+  /** A second destination (the Logging Service shipper): every line goes to both. */
+  alsoTo?: DestinationStream;
+}): Logger {
+  const destination = options.alsoTo
+    ? pino.multistream([
+        // Stream levels are floors; the logger's own level decides what is written at all.
+        { level: 'trace', stream: options.destination ?? pino.destination(1) },
+        { level: 'trace', stream: options.alsoTo },
+      ])
+    : options.destination;
   return pino(
     {
       name: options.name ?? 'secret-management',
@@ -46,10 +59,16 @@ export function createLogger(options: { level: string; destination?: Destination
       base: { service: 'secret-management' },
       mixin() {
         const ctx = requestContext.getStore();
-        return ctx ? { requestId: ctx.requestId, ...(ctx.actorId ? { actorId: ctx.actorId } : {}) } : {};
+        return ctx
+          ? {
+              requestId: ctx.requestId,
+              ...(ctx.actorId ? { actorId: ctx.actorId } : {}),
+              ...(ctx.organizationId ? { organizationId: ctx.organizationId } : {}),
+            }
+          : {};
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    destination,
   );
 }

@@ -1,6 +1,6 @@
 // Generated files stay generated: the committed SDL and persisted-documents manifest match the code.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { printSubgraphSdl } from './print.js';
 
@@ -16,7 +16,10 @@ test('every persisted document is named by the sha256 of its text, and every ope
   for (const [hash, document] of entries) {
     expect(createHash('sha256').update(document).digest('hex')).toBe(hash);
   }
-  const operationNames = [...readFileSync('operations/secrets.graphql', 'utf8').matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]);
+  const operationFiles = readdirSync('operations').filter((f) => f.endsWith('.graphql'));
+  const operationNames = operationFiles.flatMap((f) =>
+    [...readFileSync(`operations/${f}`, 'utf8').matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]),
+  );
   const manifestNames = entries.map(([, doc]) => /(?:query|mutation|subscription) (\w+)/.exec(doc)?.[1]);
   expect(manifestNames.sort()).toEqual(operationNames.sort());
 });

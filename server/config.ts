@@ -3,6 +3,7 @@
 // checks it is current. Nothing else in the code base reads process.env.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from '../lib/client-ip.js';
 
 export interface ConfigVariable {
   name: string;
@@ -42,6 +43,17 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'SECRETS_ROTATION_WEBHOOK_ALLOWLIST', default: '(empty: no webhook allowed)', description: 'Comma-separated URL prefixes a rotation webhook (`metadata.rotation.webhookUrl`) must match, e.g. `https://rotator.internal/hooks/,https://*.example.com/rotate`. Scheme, host (`*.` = any subdomain) and port must be equal and the path must start with the prefix\'s path.' },
   { name: 'SECRETS_ROTATION_WEBHOOK_TIMEOUT_MS', default: '10000', description: 'Timeout of one rotation webhook call.' },
   { name: 'SECRETS_ROTATION_WEBHOOK_RETRIES', default: '2', description: 'Further attempts of a failed rotation webhook call within one rotation (the rotation-check job also retries later with backoff).' },
+  { name: 'TRUSTED_PROXIES', default: '(empty: X-Forwarded-For ignored)', description: 'Comma-separated addresses or CIDRs of reverse proxies (e.g. `10.0.0.0/8,::1`). Only a connection from one of them may set the client IP through `X-Forwarded-For` (audit entries and logs).' },
+  { name: 'SECRETS_AUDIT_HMAC_KEY', default: '(derived from the master key)', description: 'Key (at least 32 characters) of the HMAC that replaces value-like strings in audit details. Set it to keep HMACs comparable across master-key rotations.' },
+  { name: 'SECRETS_AUDIT_SEAL_INTERVAL_MS', default: '250', description: 'How often the audit sealer links new entries into the hash chain (one replica at a time; entries are sealed within about two intervals of commit).' },
+  { name: 'SECRETS_MAX_GRANTS_PER_SECRET', default: '10', description: 'The compliance report flags a secret with more active grants than this (EXCESSIVE_GRANTS).' },
+  { name: 'LOGGING_ENABLED', default: 'false', description: 'Ship logs to the platform Logging Service (`LOGGING_SERVICE_URL`) besides stdout, as service `secret-management`.' },
+  { name: 'LOGGING_SERVICE_URL', default: '(unset)', description: 'Endpoint receiving log batches: `POST` of `{"service":"secret-management","logs":[...pino lines]}`. Required when `LOGGING_ENABLED=true`.' },
+  { name: 'LOGGING_BATCH_SIZE', default: '200', description: 'Most log lines per request to the Logging Service.' },
+  { name: 'LOGGING_BUFFER_SIZE', default: '10000', description: 'Log lines kept while the Logging Service is slow or down; beyond it new lines are dropped (and counted) rather than blocking requests.' },
+  { name: 'LOGGING_FLUSH_INTERVAL_MS', default: '1000', description: 'Longest time a log line waits before being shipped.' },
+  { name: 'LOGGING_TIMEOUT_MS', default: '5000', description: 'Timeout of one request to the Logging Service.' },
+  { name: 'LOGGING_RETRY_MAX_MS', default: '30000', description: 'Longest wait between retries while the Logging Service fails (exponential backoff with jitter from `LOGGING_FLUSH_INTERVAL_MS`).' },
 ];
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -85,6 +97,21 @@ export const ENV_SCHEMA = z.object({
     .default(''),
   SECRETS_ROTATION_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SECRETS_ROTATION_WEBHOOK_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isAddressOrCidr, 'each entry must be an IP address or CIDR')))
+    .default(''),
+  SECRETS_AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SECRETS_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  SECRETS_MAX_GRANTS_PER_SECRET: z.coerce.number().int().min(0).max(100_000).default(10),
+  LOGGING_ENABLED: bool.default('false'),
+  LOGGING_SERVICE_URL: z.string().url().refine((u) => /^https?:/.test(u), 'must be an http(s) URL').optional(),
+  LOGGING_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+  LOGGING_BUFFER_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  LOGGING_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  LOGGING_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  LOGGING_RETRY_MAX_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
 });
 
 export interface Config {
@@ -105,6 +132,17 @@ export interface Config {
     readonly jobsEnabled: boolean;
     readonly maxVersions: number;
     readonly rotationWebhook: { readonly allowlist: readonly string[]; readonly timeoutMs: number; readonly retries: number };
+  };
+  readonly requests: { readonly trustedProxies: readonly string[] };
+  readonly audit: { readonly hmacKey?: string; readonly sealIntervalMs: number; readonly maxGrantsPerSecret: number };
+  readonly logging: {
+    readonly enabled: boolean;
+    readonly serviceUrl?: string;
+    readonly batchSize: number;
+    readonly bufferSize: number;
+    readonly flushIntervalMs: number;
+    readonly timeoutMs: number;
+    readonly retryMaxMs: number;
   };
 }
 
@@ -127,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction && !e.SECRETS_MASTER_KEY) problems.push('SECRETS_MASTER_KEY: required when NODE_ENV=production');
+  if (e.LOGGING_ENABLED && !e.LOGGING_SERVICE_URL) problems.push('LOGGING_SERVICE_URL: required when LOGGING_ENABLED=true');
   if (problems.length) throw new ConfigError(problems);
   return deepFreeze({
     env: e.NODE_ENV,
@@ -171,7 +210,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         retries: e.SECRETS_ROTATION_WEBHOOK_RETRIES,
       },
     },
+    requests: { trustedProxies: e.TRUSTED_PROXIES },
+    audit: {
+      hmacKey: e.SECRETS_AUDIT_HMAC_KEY,
+      sealIntervalMs: e.SECRETS_AUDIT_SEAL_INTERVAL_MS,
+      maxGrantsPerSecret: e.SECRETS_MAX_GRANTS_PER_SECRET,
+    },
+    logging: {
+      enabled: e.LOGGING_ENABLED,
+      serviceUrl: e.LOGGING_SERVICE_URL,
+      batchSize: e.LOGGING_BATCH_SIZE,
+      bufferSize: e.LOGGING_BUFFER_SIZE,
+      flushIntervalMs: e.LOGGING_FLUSH_INTERVAL_MS,
+      timeoutMs: e.LOGGING_TIMEOUT_MS,
+      retryMaxMs: e.LOGGING_RETRY_MAX_MS,
+    },
   });
+}
+
+/** A TRUSTED_PROXIES entry: an IP address or a CIDR. */
+function isAddressOrCidr(entry: string): boolean {
+  try {
+    parseTrustedProxies([entry]);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A rotation-webhook allowlist entry: an http(s) URL (host may start with `*.`), no credentials/query/fragment. */

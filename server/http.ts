@@ -3,28 +3,55 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { clientIp, parseTrustedProxies, type TrustedProxies } from '../lib/client-ip.js';
 import { requestContext } from '../lib/request-context.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Takes X-Request-Id when well-formed (else generates one), echoes it, and scopes the request's async work. */
-export function requestIdMiddleware(): RequestHandler {
+/**
+ * Takes X-Request-Id when well-formed (else generates one), echoes it, records the client address (honouring
+ * X-Forwarded-For only from trusted proxies) and user agent, and scopes the request's async work.
+ */
+export function requestIdMiddleware(options: { trustedProxies?: TrustedProxies } = {}): RequestHandler {
+  const trusted = options.trustedProxies ?? parseTrustedProxies([]);
   return (req, res, next) => {
     const given = req.get('x-request-id');
     const requestId = given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', requestId);
-    requestContext.run({ requestId }, next);
+    const ip = clientIp(req.socket.remoteAddress, req.get('x-forwarded-for'), trusted);
+    const userAgent = req.get('user-agent')?.slice(0, 512);
+    requestContext.run({ requestId, ip, userAgent }, next);
   };
 }
 
+/**
+ * One line when a request arrives and one when it ends: `request completed` (status and duration), `request
+ * failed` (HTTP error or GraphQL errors, with their codes) or `request aborted` (client went away). Lines carry
+ * the request id, the caller (actorId) and the organization acted on, from the request context.
+ */
 export function requestLogMiddleware(log: Logger): RequestHandler {
   return (req, res, next) => {
     if (req.path === '/healthz' || req.path === '/readyz') return next();
     const started = process.hrtime.bigint();
-    log.debug({ method: req.method, path: req.path }, 'request received');
+    const store = requestContext.getStore();
+    const ids = () => ({
+      requestId: store?.requestId,
+      ...(store?.actorId ? { actorId: store.actorId } : {}),
+      ...(store?.organizationId ? { organizationId: store.organizationId } : {}),
+    });
+    const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+    log.info({ ...ids(), method: req.method, path: req.path, ip: store?.ip, userAgent: store?.userAgent }, 'request received');
+    let finished = false;
     res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }, 'request completed');
+      finished = true;
+      const codes = store?.errorCodes ?? [];
+      const line = { ...ids(), method: req.method, path: req.path, status: res.statusCode, durationMs: elapsed() };
+      if (res.statusCode < 400 && codes.length === 0) return log.info(line, 'request completed');
+      const severe = res.statusCode >= 500 || codes.includes('INTERNAL_SERVER_ERROR');
+      log[severe ? 'error' : 'warn']({ ...line, errorCodes: codes }, 'request failed');
+    });
+    res.on('close', () => {
+      if (!finished) log.warn({ ...ids(), method: req.method, path: req.path, durationMs: elapsed() }, 'request aborted');
     });
     next();
   };

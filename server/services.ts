@@ -15,6 +15,8 @@ import { createOutboxEventService, type OutboxEventService } from '../services/o
 import { createSecretService, type SecretService } from '../services/secrets.js';
 import type { ValueCipher } from '../services/value-cipher.js';
 import { createVersionService, type VersionService } from '../services/versions.js';
+import { createAuditService, type AuditService, type AuditTrail } from '../services/audit/index.js';
+import { createSecretStats, type SecretStatsService } from '../services/secret-stats.js';
 
 export type SecretResolver = ReturnType<typeof createSecretResolver>;
 
@@ -35,6 +37,10 @@ export interface Services {
   lifecycle: LifecycleServices;
   /** Per-subscriber event streams (visibility re-checked per event). */
   eventStream: EventSubscriptions;
+  /** Audit queries, chain verification, compliance report (the writing side is `audit.trail`). */
+  audit: AuditService;
+  /** Organization.secretStats. */
+  secretStats: SecretStatsService;
 }
 
 export function createServices(deps: {
@@ -44,6 +50,10 @@ export function createServices(deps: {
   log: Logger;
   settings: { recoveryDays: number; maxValueBytes: number; allowExpiredRead: boolean };
   recorders?: ChangeRecorder[];
+  /** The audit trail; its recorder belongs in `recorders` and its `denials.report` in `onDenied`. */
+  auditTrail: AuditTrail;
+  /** Compliance finding EXCESSIVE_GRANTS above this many active grants (default 10). */
+  maxGrantsPerSecret?: number;
   onDenied?: DenialReporter;
   events?: EventBus;
   /** AMQP routing-key prefix, to show routing keys in the outbox view. */
@@ -72,5 +82,7 @@ export function createServices(deps: {
     settings: { ...lifecycleSettings, maxValueBytes: deps.settings.maxValueBytes },
   });
   const eventStream = createEventSubscriptions({ bus: events, db: deps.db, access });
-  return { clock: deps.clock, access, secrets, versions, encryptionKeys, grants, serviceAccounts, resolver, events, outbox, lifecycle, eventStream };
+  const audit = createAuditService({ db: deps.db, clock: deps.clock, access, trail: deps.auditTrail, maxGrantsPerSecret: deps.maxGrantsPerSecret ?? 10 });
+  const secretStats = createSecretStats({ db: deps.db, clock: deps.clock, access });
+  return { clock: deps.clock, access, secrets, versions, encryptionKeys, grants, serviceAccounts, resolver, events, outbox, lifecycle, eventStream, audit, secretStats };
 }

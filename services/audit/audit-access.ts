@@ -1,22 +1,16 @@
-// Who may read which part of the audit trail (`secrets.audit.read.{global,organization}`): super admins and
-// holders of the global code read everything; an ORG_ADMIN of an organization, or a member of it holding the
-// organization code, reads that organization's entries. Entries outside any organization (GLOBAL and USER
-// secrets, unauthenticated-attempt summaries) are global.
-import { isSuperAdmin, type Actor } from '../../identity/actor.js';
+// Who may read which part of the audit trail (`secrets.audit.read.{global,organization}`), on top of the
+// access model's holdsPermission: super admins and holders of the global code read everything; an ORG_ADMIN of
+// an organization, or a member holding the organization code, reads that organization's entries. Entries
+// outside any organization (GLOBAL and USER secrets, unauthenticated-attempt summaries) are global.
+import type { Actor } from '../../identity/actor.js';
+import { holdsPermission } from '../access/permissions.js';
 
-export const AUDIT_READ_GLOBAL = 'secrets.audit.read.global';
-export const AUDIT_READ_ORGANIZATION = 'secrets.audit.read.organization';
+export const AUDIT_READ = 'secrets.audit.read';
 
-export function canReadAllAudit(actor: Actor): boolean {
-  return isSuperAdmin(actor) || actor.permissions.includes(AUDIT_READ_GLOBAL);
-}
+export const canReadAllAudit = (actor: Actor): boolean => holdsPermission(actor, AUDIT_READ);
 
-export function canReadOrganizationAudit(actor: Actor, organizationId: string): boolean {
-  if (canReadAllAudit(actor)) return true;
-  const membership = actor.orgs.find((o) => o.id === organizationId);
-  if (!membership) return false;
-  return membership.role === 'ORG_ADMIN' || actor.permissions.includes(AUDIT_READ_ORGANIZATION);
-}
+export const canReadOrganizationAudit = (actor: Actor, organizationId: string): boolean =>
+  holdsPermission(actor, AUDIT_READ, organizationId);
 
 /**
  * The organizations whose entries the actor may read: 'ALL', or a list (possibly empty).

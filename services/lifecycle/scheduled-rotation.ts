@@ -64,14 +64,14 @@ export function createScheduledRotation(deps: ScheduledRotationDeps) {
     });
   }
 
-  /** Takes the lease if the secret is due, not backing off and not leased by another live replica. */
+  /** Takes the lease if the secret is due, not backing off and not leased by a run still in flight. */
   async function acquire(id: string, now: Date): Promise<SecretRow | undefined> {
     return db.transaction(async (tx) => {
       const secret = await secretsRepo.findSecretById(tx, id, { forUpdate: true });
       if (!isDue(secret, 'AUTOMATIC', now)) return undefined;
       const state = await lifecycleRepo.findRotationState(tx, id);
       if (state?.nextAttemptAt && state.nextAttemptAt.getTime() > now.getTime()) return undefined;
-      if (state?.leaseUntil && state.leaseUntil.getTime() > now.getTime() && state.leaseOwner !== leaseOwner) return undefined;
+      if (state?.leaseUntil && state.leaseUntil.getTime() > now.getTime()) return undefined;
       await lifecycleRepo.upsertRotationState(tx, id, { leaseUntil: new Date(now.getTime() + deps.leaseMs), leaseOwner, updatedAt: now });
       return secret;
     });

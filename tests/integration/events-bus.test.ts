@@ -1,14 +1,16 @@
 // The event bus on both engines: an event reaches listeners only after its transaction commits (never for a
-// rollback), large payloads included, and on PostgreSQL every replica's bus delivers it.
+// rollback), large commits included, and on PostgreSQL every replica's bus delivers it. The server without a
+// broker still feeds its bus and keeps the events in the outbox.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEventBus, type BusEvent, type EventBus } from '../../events/bus.js';
 import { createOutboxRecorder } from '../../events/outbox-recorder.js';
 import { BOOTSTRAP_ADMIN } from '../../identity/actor.js';
 import { ManualClock } from '../../lib/clock.js';
 import { createLogger } from '../../lib/logger.js';
 import type { SecretRow } from '../../models/schema.js';
-import { describeEachEngine, postgresEngine, useTestDatabase } from '../support/engines.js';
+import { describeEachEngine, pgliteEngine, useTestDatabase } from '../support/engines.js';
+import { useTestServer } from '../support/server.js';
 
 const log = createLogger({ level: 'silent' });
 const clock = new ManualClock('2026-03-01T00:00:00Z');
@@ -99,7 +101,7 @@ describeEachEngine('event bus', (engine) => {
     expect(seen.events.every((e) => e.payload.resourceName === 'bus-secret')).toBe(true);
   });
 
-  test('payloads larger than NOTIFY\'s 8 KB limit arrive whole (the notification carries only the id)', async () => {
+  test('one commit whose events together exceed NOTIFY\'s 8 KB payload limit arrives whole (notifications carry ids only)', async () => {
     const seen = collect(bus);
     const changedFields = Array.from({ length: 32 }, (_, i) => `field${i}${'x'.repeat(50)}`);
     const secret = secretRow({ name: `n${'a'.repeat(250)}` });
@@ -125,7 +127,8 @@ describeEachEngine('event bus', (engine) => {
     unsubscribeThrower();
   });
 
-  test.skipIf(engine.name !== 'postgres' || postgresEngine.skip)('every replica\'s bus delivers each committed event (LISTEN/NOTIFY)', async () => {
+  if (engine.name !== 'postgres') return;
+  test('every replica\'s bus delivers each committed event (LISTEN/NOTIFY)', async () => {
     const replica = createEventBus({ database: database(), url, log });
     await replica.start();
     try {
@@ -139,5 +142,23 @@ describeEachEngine('event bus', (engine) => {
     } finally {
       await replica.stop();
     }
+  });
+});
+
+describe('the server without AMQP_URL (embedded default) [pglite]', () => {
+  const app = useTestServer(pgliteEngine);
+
+  test('mutations reach the bus subscribers; their events wait unpublished in the outbox', async () => {
+    const seen = collect(app().server.events);
+    expect(app().server.relay).toBeUndefined();
+    const { createSecret } = await app().admin(
+      `mutation { createSecret(input: { name: "embedded", type: GENERIC, scope: GLOBAL, value: { value: "embedded-plain" } }) { id } }`,
+    );
+    expect(await seen.until(() => seen.events.length === 1)).toBe(true);
+    expect(seen.events[0]).toMatchObject({ type: 'SECRET_CREATED', payload: { resourceId: createSecret.id, organizationId: null } });
+    expect(seen.events[0].payload.recipientIds).toEqual(['bootstrap-admin', 'super-admins']);
+    const rows = await app().sql(`select id, published_at, attempts from outbox_events`);
+    expect(rows).toEqual([{ id: seen.events[0].id, published_at: null, attempts: 0 }]);
+    expect(app().server.services.events).toBe(app().server.events);
   });
 });

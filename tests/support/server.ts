@@ -51,10 +51,10 @@ export const newMasterKey = (): string => randomBytes(32).toString('base64');
 
 export async function startTestServer(
   engine: Engine,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; replicaOf?: TestServer } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'secrets-test-'));
-  const pgDatabase = engine.name === 'postgres' ? await createPostgresDatabase('srv') : undefined;
+  const pgDatabase = engine.name === 'postgres' && !options.replicaOf ? await createPostgresDatabase('srv') : undefined;
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, callback) {
@@ -71,6 +71,10 @@ export async function startTestServer(
     SECRETS_ADMIN_TOKEN: `test-admin-${randomBytes(24).toString('hex')}`,
     LOG_LEVEL: 'debug',
     ...(pgDatabase ? { DATABASE_URL: pgDatabase.url, DATABASE_POOL_MAX: '20' } : {}),
+    // A second replica (PostgreSQL only): the first server's database, master key and admin token.
+    ...(options.replicaOf
+      ? Object.fromEntries(['DATABASE_URL', 'DATABASE_POOL_MAX', 'SECRETS_MASTER_KEY', 'SECRETS_ADMIN_TOKEN'].map((k) => [k, options.replicaOf!.env[k]]))
+      : {}),
     ...options.env,
   };
   const boot = () => startServer(loadConfig(env), { clock: options.clock, logDestination: sink });
