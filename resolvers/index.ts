@@ -3,6 +3,8 @@ import { EntityFields } from './entity.references.js';
 import { OrganizationFields, ProjectFields, TeamFields, UserFields } from './entity.fields.js';
 import { AccessGrantFields, AccessMutations, SecretAccessFields } from './access.resolvers.js';
 import { EventSubscriptions } from './event.subscriptions.js';
+import { AuditLogFields, OrganizationAuditFields, SecretAuditFields } from './audit.fields.js';
+import { AuditQueries } from './audit.queries.js';
 import { KeyMutations } from './keys.mutations.js';
 import { OutboxQueries } from './outbox.queries.js';
 import { ServiceAccountResolvers } from './service-accounts.resolvers.js';
@@ -26,6 +28,10 @@ export const RESOLVER_CLASSES = [
   AccessGrantFields,
   ServiceAccountResolvers,
   EventSubscriptions,
+  AuditQueries,
+  AuditLogFields,
+  SecretAuditFields,
+  OrganizationAuditFields,
 ] as const;
 
 export { EntityFields };

@@ -3,6 +3,7 @@
 import { registerEnumType } from 'type-graphql';
 import { CRITICALITIES, SECRET_EVENT_TYPES } from '../events/catalogue.js';
 import { SECRET_PERMISSIONS } from '../services/access/policy.js';
+import { AUDIT_CATEGORIES, AUDIT_OUTCOMES } from '../services/audit/event-types.js';
 import { SECRET_SCOPES } from '../services/scope.js';
 import { ROTATION_STRATEGIES } from '../services/secret-input.js';
 import { SECRET_TYPES } from '../services/secret-types/index.js';
@@ -21,6 +22,8 @@ export const ActorTypeEnum = asEnum(['USER', 'SERVICE', 'SYSTEM'] as const);
 export const SecretEventTypeEnum = asEnum(SECRET_EVENT_TYPES);
 export const CriticalityEnum = asEnum(CRITICALITIES);
 export const OutboxEventStatusEnum = asEnum(['PENDING', 'FAILED', 'PUBLISHED'] as const);
+export const AuditOutcomeEnum = asEnum(AUDIT_OUTCOMES);
+export const AuditCategoryEnum = asEnum(AUDIT_CATEGORIES);
 
 registerEnumType(SecretTypeEnum, { name: 'SecretType' });
 registerEnumType(SecretScopeEnum, { name: 'SecretScope' });
@@ -36,3 +39,5 @@ registerEnumType(SecretEventTypeEnum, {
 });
 registerEnumType(CriticalityEnum, { name: 'Criticality' });
 registerEnumType(OutboxEventStatusEnum, { name: 'OutboxEventStatus' });
+registerEnumType(AuditOutcomeEnum, { name: 'AuditOutcome' });
+registerEnumType(AuditCategoryEnum, { name: 'AuditCategory' });

@@ -26,6 +26,11 @@ import { loadPersistedDocuments, persistedDocumentsMiddleware, resolvePersistedD
 import { resolveBootstrapAdminToken } from '../identity/bootstrap-admin.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
+import { createLogShipper, type LogShipper } from '../lib/log-shipper.js';
+import { parseTrustedProxies } from '../lib/client-ip.js';
+import { createAuditTrail, type AuditTrail } from '../services/audit/index.js';
+import { auditHmacKey } from '../services/audit/sanitize.js';
+import { auditRequestPlugin } from './audit-plugin.js';
 import { requestContext } from '../lib/request-context.js';
 import { openDatabase, type DatabaseHandle } from '../models/db.js';
 import { findSecretsByIds } from '../models/secrets.repo.js';
@@ -60,12 +65,17 @@ export interface RunningServer {
   relay?: OutboxRelay;
   /** Background jobs (pg-boss); started unless SECRETS_JOBS_ENABLED=false, `runNow` works either way. */
   jobs: JobRunner;
+  /** The audit trail's writing side (sealer, denials, unauthenticated summaries); also `services.audit.trail`. */
+  auditTrail: AuditTrail;
+  /** Ships logs to the Logging Service when LOGGING_ENABLED=true. */
+  logShipper?: LogShipper;
   stop(): Promise<void>;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
-  const log = options.logger ?? createLogger({ level: config.log.level, destination: options.logDestination });
+  const logShipper = startLogShipper(config, options);
+  const log = options.logger ?? createLogger({ level: config.log.level, destination: options.logDestination, alsoTo: logShipper?.stream });
 
   const database = await openDatabase(
     config.database.url
@@ -76,10 +86,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // committed events to this replica's subscribers; the relay publishes them to RabbitMQ (only with AMQP_URL).
   const events = createEventBus({ database, url: config.database.url, log });
   let relay: OutboxRelay | undefined;
+  let auditTrail: AuditTrail | undefined;
   const jobs = createJobRunner({ database, connectionString: config.database.url, log, clock, stopTimeoutMs: config.http.shutdownTimeoutMs });
   try {
     await database.migrate();
-    const keys = await openKeyManager(config, database, clock, log);
+    const { keys, kek } = await openKeyManager(config, database, clock, log);
+    auditTrail = createAuditTrail({
+      db: database.db,
+      clock,
+      log,
+      hmacKey: auditHmacKey({ configuredKey: config.audit.hmacKey, masterKey: kek.key }),
+      sealIntervalMs: config.audit.sealIntervalMs,
+    });
     const bootstrapAdmin = resolveBootstrapAdminToken({
       configuredToken: config.identity.adminToken,
       dataDir: config.database.dataDir,
@@ -107,12 +125,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       log,
       settings: config.secrets,
-      recorders: [createOutboxRecorder({ clock })],
+      // The audit entry and the outbox event of a change commit with it (fail closed).
+      recorders: [auditTrail.recorder, createOutboxRecorder({ clock })],
+      onDenied: auditTrail.denials.report,
+      auditTrail,
+      maxGrantsPerSecret: config.audit.maxGrantsPerSecret,
       events,
       routingPrefix: config.events.routingPrefix,
       lifecycle: config.lifecycle,
     });
     serviceAccounts = services.serviceAccounts;
+    auditTrail.start();
     registerLifecycleJobs(jobs, services.lifecycle);
     await events.start();
     if (config.events.amqpUrl) {
@@ -153,10 +176,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           const authorization = (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined;
           try {
             const actor = await authenticator.authenticate(authorization);
-            if (!actor) return false;
+            if (!actor) {
+              auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
+              return false;
+            }
             (ctx.extra as { actor?: Actor }).actor = actor;
             return true;
           } catch {
+            auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
             return false;
           }
         },
@@ -192,6 +219,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           },
         },
         requireIdentityPlugin(),
+        auditRequestPlugin({ unauthenticated: auditTrail.unauthenticated }),
         // Inline traces would ship resolver timings and errors to the gateway; this service opts out.
         ApolloServerPluginInlineTraceDisabled(),
         ...(config.isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -206,7 +234,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
     });
     app.disable('x-powered-by');
-    app.use(requestIdMiddleware());
+    app.use(requestIdMiddleware({ trustedProxies: parseTrustedProxies(config.requests.trustedProxies) }));
     app.get('/healthz', health.healthz);
     app.get('/readyz', health.readyz);
     app.use(requestLogMiddleware(log));
@@ -260,16 +288,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await jobs.stop();
         await relay?.stop();
         await events.stop();
+        await auditTrail?.stop();
         await database.close();
         log.info('stopped');
+        await logShipper?.close(config.http.shutdownTimeoutMs);
       })());
 
-    return { url, port, httpServer, database, services, log, adminTokenPath: bootstrapAdmin?.path, events, relay, jobs, stop };
+    return { url, port, httpServer, database, services, log, adminTokenPath: bootstrapAdmin?.path, events, relay, jobs, auditTrail, logShipper, stop };
   } catch (error) {
     await jobs.stop().catch(() => undefined);
     await relay?.stop().catch(() => undefined);
     await events.stop().catch(() => undefined);
+    await auditTrail?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
+    await logShipper?.close(1000);
     throw error;
   }
 }
@@ -290,5 +322,28 @@ async function openKeyManager(config: Config, database: DatabaseHandle, clock: C
   const keys = createKeyManager({ db: database.db, kek, previousKeks, clock, logger: log });
   const { rewrapped } = await keys.init();
   if (rewrapped) log.info({ rewrapped }, 'rewrapped data keys with the current master key');
-  return keys;
+  return { keys, kek };
+}
+
+/**
+ * The Logging Service shipper (LOGGING_ENABLED). Its own delivery problems go to the local destination only,
+ * so a dead Logging Service cannot feed itself an ever-growing stream of complaints.
+ */
+function startLogShipper(config: Config, options: StartOptions): LogShipper | undefined {
+  if (!config.logging.enabled || !config.logging.serviceUrl) return undefined;
+  const local = createLogger({ level: config.log.level, destination: options.logDestination, name: 'log-shipper' });
+  return createLogShipper({
+    url: config.logging.serviceUrl,
+    service: 'secret-management',
+    batchSize: config.logging.batchSize,
+    bufferSize: config.logging.bufferSize,
+    flushIntervalMs: config.logging.flushIntervalMs,
+    timeoutMs: config.logging.timeoutMs,
+    retryMaxMs: config.logging.retryMaxMs,
+    onStatus: (status) => {
+      if (status.kind === 'failing') local.warn({ error: status.error }, 'Logging Service unreachable; buffering log lines and retrying');
+      else if (status.kind === 'recovered') local.warn({ droppedMeanwhile: status.droppedMeanwhile, failedAttempts: status.failedAttempts }, 'Logging Service reachable again');
+      else local.error({ status: status.status, lines: status.lines }, 'Logging Service rejected a batch of log lines');
+    },
+  });
 }

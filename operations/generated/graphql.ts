@@ -37,6 +37,107 @@ export type ActorType =
   | 'SYSTEM'
   | 'USER';
 
+export type AuditCategory =
+  | 'ACCESS'
+  | 'ADMINISTRATION'
+  | 'LIFECYCLE'
+  | 'MODIFICATION'
+  | 'SECURITY';
+
+export type AuditChainVerification = {
+  __typename?: 'AuditChainVerification';
+  /** Sealed entries verified. */
+  checked: Scalars['Int']['output'];
+  /** Lowest sequence at which an entry was changed, inserted or deleted. */
+  firstBrokenSequence?: Maybe<Scalars['Int']['output']>;
+  /** Hash of the newest sealed entry; record it elsewhere to detect a rewritten chain. */
+  headHash?: Maybe<Scalars['String']['output']>;
+  oldestUnsealedAt?: Maybe<Scalars['DateTime']['output']>;
+  oldestUnsealedSequence?: Maybe<Scalars['Int']['output']>;
+  /** Newest sealed entry according to the sealer. */
+  sealedThroughSequence?: Maybe<Scalars['Int']['output']>;
+  /** Entries not yet linked into the chain. */
+  unsealed: Scalars['Int']['output'];
+  /** An entry has stayed unsealed for more than 10 seconds (a finding: is the sealer running?). */
+  unsealedStale: Scalars['Boolean']['output'];
+  valid: Scalars['Boolean']['output'];
+};
+
+export type AuditFilter = {
+  actorId?: InputMaybe<Scalars['String']['input']>;
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  outcome?: InputMaybe<AuditOutcome>;
+  secretId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One entry of the append-only, hash-chained audit trail. Details never contain secret values. */
+export type AuditLog = {
+  __typename?: 'AuditLog';
+  actorId: Scalars['String']['output'];
+  actorType: ActorType;
+  category: AuditCategory;
+  createdAt: Scalars['DateTime']['output'];
+  /** Sanitized facts; value-like strings are replaced by `hmac-sha256:<hex>`. */
+  details?: Maybe<Scalars['JSON']['output']>;
+  eventType: Scalars['String']['output'];
+  /** Hash chaining this entry to the previous one (tamper evidence). Until the sealer links the entry (normally within a second of commit) it is `unsealed:<sha256 of the content>`. */
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  ipAddress?: Maybe<Scalars['String']['output']>;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  outcome: AuditOutcome;
+  previousHash?: Maybe<Scalars['String']['output']>;
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** Linked into the hash chain yet. */
+  sealed: Scalars['Boolean']['output'];
+  secretId?: Maybe<Scalars['ID']['output']>;
+  sequence: Scalars['Int']['output'];
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditLogConnection = {
+  __typename?: 'AuditLogConnection';
+  edges: Array<AuditLogEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditLogEdge = {
+  __typename?: 'AuditLogEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditLog;
+};
+
+export type AuditOutcome =
+  | 'DENIED'
+  | 'FAILURE'
+  | 'SUCCESS';
+
+export type ComplianceFinding = {
+  __typename?: 'ComplianceFinding';
+  code: Scalars['String']['output'];
+  /** Structured facts behind the finding (dates, counts, actor). */
+  details?: Maybe<Scalars['JSON']['output']>;
+  message: Scalars['String']['output'];
+  secretId?: Maybe<Scalars['ID']['output']>;
+  secretName?: Maybe<Scalars['String']['output']>;
+  severity: Criticality;
+};
+
+export type ComplianceReport = {
+  __typename?: 'ComplianceReport';
+  findings: Array<ComplianceFinding>;
+  generatedAt: Scalars['DateTime']['output'];
+  /** The whole report as one JSON document, for download and archiving. */
+  json: Scalars['String']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  summary: Scalars['JSON']['output'];
+};
+
 export type CreateSecretInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -198,8 +299,19 @@ export type MutationUpdateSecretValueArgs = {
 export type Organization = {
   __typename?: 'Organization';
   id: Scalars['ID']['output'];
+  /** This organization's audit entries, newest first. */
+  secretAuditLog: AuditLogConnection;
+  /** Counts over this organization's secrets that the caller may see. */
+  secretStats: SecretStats;
   /** Secrets of this organization, its teams and projects. */
   secrets: SecretConnection;
+};
+
+
+export type OrganizationSecretAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -270,6 +382,10 @@ export type ProjectSecretsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  auditLog?: Maybe<AuditLog>;
+  /** Audit entries, newest first. Without organizationId: every organization the caller may audit (all for global readers). */
+  auditLogs: AuditLogConnection;
+  complianceReport: ComplianceReport;
   /** Super admin: events of the transactional outbox, newest first; status FAILED is the dead-letter view. */
   outboxEvents: OutboxEventConnection;
   /** Batch runtime resolution (dataloader-batched, cached); one audit entry per secret read. */
@@ -277,6 +393,27 @@ export type Query = {
   secret?: Maybe<Secret>;
   secrets: SecretConnection;
   serviceAccounts: Array<ServiceAccount>;
+  verifyAuditChain: AuditChainVerification;
+};
+
+
+export type QueryAuditLogArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryComplianceReportArgs = {
+  from: Scalars['DateTime']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -305,6 +442,11 @@ export type QuerySecretsArgs = {
 
 
 export type QueryServiceAccountsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryVerifyAuditChainArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -356,9 +498,17 @@ export type Secret = {
   team?: Maybe<Team>;
   type: SecretType;
   updatedAt: Scalars['DateTime']['output'];
+  /** Who read the value and how, newest first (GRANT holders and audit readers). */
+  usage: Array<SecretUsage>;
   /** The decrypted value (READ permission; every call is audited). version defaults to current. */
   value: SecretValue;
   versions: Array<SecretVersion>;
+};
+
+
+/** Secret metadata. Never carries the value; read it with Secret.value or resolveSecrets. */
+export type SecretUsageArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -464,6 +614,20 @@ export type SecretScope =
   | 'TEAM'
   | 'USER';
 
+export type SecretStats = {
+  __typename?: 'SecretStats';
+  /** Live secrets per scope, every scope listed. */
+  byScope: Scalars['JSON']['output'];
+  /** Live secrets per type, every type listed. */
+  byType: Scalars['JSON']['output'];
+  deleted: Scalars['Int']['output'];
+  expired: Scalars['Int']['output'];
+  expiringWithin30Days: Scalars['Int']['output'];
+  rotationDue: Scalars['Int']['output'];
+  /** Live (not deleted) secrets. */
+  total: Scalars['Int']['output'];
+};
+
 export type SecretStatus =
   | 'ACTIVE'
   | 'DELETED'
@@ -481,6 +645,15 @@ export type SecretType =
   | 'OAUTH2_TOKEN'
   | 'SSH_KEY'
   | 'USERNAME_PASSWORD';
+
+export type SecretUsage = {
+  __typename?: 'SecretUsage';
+  accessedAt: Scalars['DateTime']['output'];
+  actorId: Scalars['String']['output'];
+  actorType: ActorType;
+  /** How the value was read: `value` (Secret.value), `resolveSecrets` or `exportSecrets`. */
+  operation: Scalars['String']['output'];
+};
 
 /** A decrypted value. `data` is the typed JSON object for the secret's type (see README: value shapes). */
 export type SecretValue = {

@@ -5,6 +5,7 @@ import type { Actor } from '../../identity/actor.js';
 import { AccessDeniedError } from '../../lib/errors.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { findAuditEntry, lastValueReadAt, listAuditPage, listValueReads } from '../../models/audit.repo.js';
+import { contentHashes } from '../../models/audit-chain.repo.js';
 import type { AuditLogRow } from '../../models/audit.tables.js';
 import type { Database } from '../../models/db.js';
 import type { SecretRow } from '../../models/schema.js';
@@ -79,6 +80,11 @@ export function createAuditQueries(deps: { db: Database; access: AccessPolicy; r
         actorType: row.actorType,
         operation: typeof (row.details as { operation?: unknown } | null)?.operation === 'string' ? (row.details as { operation: string }).operation : 'value',
       }));
+    },
+
+    /** Content hashes of unsealed entries (what their `hash` shows until sealed). */
+    contentHashes(sequences: readonly number[]): Promise<Map<number, string>> {
+      return contentHashes(db, sequences);
     },
 
     /** Last successful value read per secret, from the trail (value reads never write to the secret row). */
