@@ -66,7 +66,7 @@ describeEachEngine('key manager', (engine) => {
   const manager = (kek: Kek, options: Partial<KeyManagerOptions> = {}) => createKeyManager({ db: db(), kek, clock, ...options });
 
   beforeEach(async () => {
-    await database().query('truncate secret_versions, secrets, encryption_keys');
+    await database().query('truncate secret_versions, secrets, encryption_keys cascade');
   });
 
   describe('init', () => {

@@ -81,12 +81,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       boss = instance;
       for (const [name, definition] of definitions) {
         await instance.createQueue(name, { name, policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 });
+        if (definition.cron) await instance.schedule(name, definition.cron, {}, { tz: 'UTC' });
+        else await instance.unschedule(name);
+        // Queued before the worker starts, so its first fetch (immediately) takes it, during start-up.
+        if (definition.runAtStart) await instance.send(name, {});
         await instance.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
           await run(name, 'pg-boss');
         });
-        if (definition.cron) await instance.schedule(name, definition.cron, {}, { tz: 'UTC' });
-        else await instance.unschedule(name);
-        if (definition.runAtStart) await instance.send(name, {});
       }
       log.info({ jobs: [...definitions.keys()] }, 'job runner started');
     },

@@ -16,6 +16,11 @@ export interface GraphQLContext {
   loaders: Loaders;
   requestId: string;
   log: Logger;
+  /**
+   * WebSocket only: verifies the connection's credentials again (expiry, revocation); null once they no
+   * longer hold. Subscriptions call it per event.
+   */
+  reauthenticate?: () => Promise<Actor | null>;
 }
 
 /** The actor of an authenticated request (the identity plugin has already refused anonymous ones). */

@@ -18,7 +18,11 @@ export const EXPIRY_EVENT_TYPES: readonly SecretEventType[] = [
 type Args = { organizationId?: string | null; types?: SecretEventType[] | null };
 
 const stream = (types?: readonly SecretEventType[]) => ({ args, context }: SubscribeResolverData<unknown, Args, GraphQLContext>) => {
-  return context.services.eventStream.subscribe(actorOf(context), { organizationId: args.organizationId, types: types ?? args.types });
+  return context.services.eventStream.subscribe(
+    actorOf(context),
+    { organizationId: args.organizationId, types: types ?? args.types },
+    { reauthenticate: context.reauthenticate },
+  );
 };
 
 @Resolver()

@@ -180,7 +180,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
               auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
               return false;
             }
-            (ctx.extra as { actor?: Actor }).actor = actor;
+            (ctx.extra as { actor?: Actor; authorization?: string }).actor = actor;
+            (ctx.extra as { authorization?: string }).authorization = authorization;
             return true;
           } catch {
             auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
@@ -193,8 +194,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           return error ? [error as GraphQLError] : undefined;
         },
         context: (ctx): GraphQLContext => {
-          const actor = (ctx.extra as { actor?: Actor }).actor ?? null;
-          return { actor, services, loaders: newLoaders(actor), requestId: 'ws', log };
+          const { actor = null, authorization } = ctx.extra as { actor?: Actor; authorization?: string };
+          const reauthenticate = () => authenticator.authenticate(authorization).catch(() => null);
+          return { actor, services, loaders: newLoaders(actor), requestId: 'ws', log, reauthenticate };
         },
       },
       wsServer,

@@ -2,7 +2,9 @@
 // what the subscriber asked for and, per event, to what it may see right now. Visibility is re-checked for
 // every event against the secret's current row and grants, so a revoked grant or a moved secret stops the
 // stream's events at once. Events about a secret that no longer exists (purged) and events that are not about
-// one secret go only to super admins and to admins of the event's organization; when unsure, deny.
+// one secret go only to super admins and to admins of the event's organization; when unsure, deny. With
+// `reauthenticate`, the subscriber's credentials are verified again per event and the stream ends once they
+// no longer hold (an expired or revoked token).
 import { Repeater } from '@graphql-yoga/subscription';
 import type { BusEvent, EventBus } from '../events/bus.js';
 import type { SecretEventType } from '../events/catalogue.js';
@@ -79,7 +81,11 @@ export function createEventSubscriptions(deps: {
     mayReceive,
 
     /** The subscriber's stream; it ends (and unsubscribes from the bus) when the client completes. */
-    subscribe(actor: Actor, filter: EventStreamFilter): AsyncIterableIterator<SecretEventView> {
+    subscribe(
+      actor: Actor,
+      filter: EventStreamFilter,
+      options: { reauthenticate?: () => Promise<Actor | null> } = {},
+    ): AsyncIterableIterator<SecretEventView> {
       return new Repeater<SecretEventView>(async (push, stop) => {
         const queue: BusEvent[] = [];
         let wake: (() => void) | undefined;
@@ -103,10 +109,13 @@ export function createEventSubscriptions(deps: {
               wake = undefined;
               continue;
             }
-            if (await mayReceive(actor, event).catch(() => false)) await push(toEventView(event));
+            const current = options.reauthenticate ? await options.reauthenticate() : actor;
+            if (!current) break;
+            if (await mayReceive(current, event).catch(() => false)) await push(toEventView(event));
           }
         } finally {
           unsubscribe();
+          stop();
         }
       });
     },

@@ -190,6 +190,12 @@ describeEachEngine('secret rotation', (engine) => {
     const received = hook.requests.slice(sentBefore);
     expect(received.every((r) => r.path === '/rotate/payments' && r.body.secretId === id && r.body.metadata.team === 'payments')).toBe(true);
     expect(JSON.stringify(received)).not.toContain(original);
+    // Neither the old nor the generated value reaches logs, events or lifecycle state.
+    const stored = JSON.stringify([await app().sql('select payload from outbox_events'), await app().sql('select * from secret_rotation_state')]);
+    for (const value of [original, ...hook.issued]) {
+      expect(stored).not.toContain(value);
+      expect(app().logs.join('\n')).not.toContain(value);
+    }
   });
 
   test('a webhook URL outside SECRETS_ROTATION_WEBHOOK_ALLOWLIST is never called', async () => {

@@ -6,6 +6,7 @@
 // probe event the subscriber may see until one arrives. Events reach a subscriber in commit order, so once a
 // later visible event has arrived, every earlier one has been decided (delivered or withheld).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { ManualClock } from '../../lib/clock.js';
 import { describeEachEngine, postgresEngine } from '../support/engines.js';
 import { mintJwt, TEST_JWT_SECRET } from '../support/identities.js';
 import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
@@ -41,7 +42,9 @@ async function prime(subscriber: Subscriber, trigger: () => Promise<string>): Pr
 const orgAdmin = (sub: string, org: string) => mintJwt({ sub, orgs: [{ id: org, role: 'ORG_ADMIN' }] });
 
 describeEachEngine('secret event subscriptions', (engine) => {
-  const app = useTestServer(engine, { env });
+  // JWTs are checked against the server's clock, so the last test can let a token expire without sleeping.
+  const clock = new ManualClock(new Date());
+  const app = useTestServer(engine, { env, clock });
   const open: Subscriber[] = [];
   const opened = (s: Subscriber) => (open.push(s), s);
   afterEach(async () => {
@@ -115,6 +118,15 @@ describeEachEngine('secret event subscriptions', (engine) => {
       await expect.poll(() => refused.errors.length).toBeGreaterThan(0);
       expect(refused.received).toEqual([]);
     }
+  });
+
+  test('the stream ends once the subscriber\'s token expires', async () => {
+    const stream = opened(subscribe(app().url, await mintJwt({ sub: 'erin', orgs: [{ id: 'org-e', role: 'ORG_ADMIN' }] }, { expiresIn: '60s' }), `subscription { secretEvents { type secretId } }`));
+    await prime(stream, () => createOrgSecret(app(), 'org-e'));
+    clock.advance(120_000); // past exp + AUTH_CLOCK_TOLERANCE_SECONDS (30)
+    const late = await createOrgSecret(app(), 'org-e');
+    await expect.poll(() => stream.completed).toBe(true);
+    expect(stream.received.map((d) => d.secretEvents.secretId)).not.toContain(late);
   });
 });
 

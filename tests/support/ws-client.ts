@@ -7,6 +7,8 @@ export interface Subscriber {
   /** Every `data` payload received so far, oldest first. */
   received: any[];
   errors: unknown[];
+  /** The server ended the subscription. */
+  readonly completed: boolean;
   /** Resolves with the first received payload matching `predicate` (already received ones count). */
   waitFor(predicate: (data: any) => boolean, timeoutMs?: number): Promise<any>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export function subscribe(httpUrl: string, token: string | null, query: string, 
   const received: any[] = [];
   const errors: unknown[] = [];
   const waiters = new Set<() => void>();
+  let completed = false;
   const notify = () => waiters.forEach((w) => w());
   client.subscribe(
     { query, variables },
@@ -37,12 +40,18 @@ export function subscribe(httpUrl: string, token: string | null, query: string, 
         errors.push(error);
         notify();
       },
-      complete: () => notify(),
+      complete: () => {
+        completed = true;
+        notify();
+      },
     },
   );
   return {
     received,
     errors,
+    get completed() {
+      return completed;
+    },
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {
