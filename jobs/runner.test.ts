@@ -47,5 +47,15 @@ for (const engine of engines) {
       expect(await runner.runNow('nightly')).toBeUndefined();
       expect(calls.filter((c) => c === 'nightly')).toHaveLength(2);
     });
+
+    test.skipIf(engine.name !== 'postgres')('without a connection string pg-boss shares the service pool', async () => {
+      const runner = createJobRunner({ database, log: pino({ level: 'silent' }), clock: systemClock, pollingIntervalSeconds: 0.5 });
+      let runs = 0;
+      runner.register('pooled', { handler: async () => void runs++ });
+      await runner.start();
+      expect(await runner.enqueue('pooled')).toBe(true);
+      await expect.poll(() => runs, { timeout: 10_000 }).toBe(1);
+      await runner.stop();
+    });
   });
 }

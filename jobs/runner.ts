@@ -35,7 +35,8 @@ export interface JobRunner {
 }
 
 export interface JobRunnerOptions {
-  database: Pick<DatabaseHandle, 'kind' | 'pglite'>;
+  database: Pick<DatabaseHandle, 'kind' | 'pglite' | 'pool'>;
+  /** PostgreSQL: pg-boss gets its own small pool from this URL (else it shares the service's pool). */
   connectionString?: string;
   log: Logger;
   clock: Clock;
@@ -95,8 +96,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const instance = boss;
       if (!instance) return;
       boss = undefined;
-      await instance.stop({ graceful: true, wait: true, timeout: options.stopTimeoutMs ?? 10_000 });
-      log.info('job runner stopped');
+      try {
+        await instance.stop({ graceful: true, wait: true, timeout: options.stopTimeoutMs ?? 10_000 });
+        log.info('job runner stopped');
+      } catch (error) {
+        // Shutdown goes on (the database still closes); pg-boss fails unfinished runs, which retry elsewhere.
+        log.error({ err: error }, 'job runner did not stop cleanly');
+      }
     },
     runNow: (name) => run(name, 'runNow'),
     async enqueue(name) {

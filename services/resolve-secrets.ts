@@ -60,7 +60,7 @@ export function createSecretResolver(deps: { db: Database; versions: Pick<Versio
           const parsed = parseSecretRef(ref);
           const id = 'id' in parsed ? parsed.id : (await byName.load(parsed))?.id;
           if (!id) throw new SecretNotFoundError();
-          return { ref, value: await deps.versions.readValue(actor, id, version), error: null };
+          return { ref, value: await deps.versions.readValue(actor, id, version, 'resolveSecrets'), error: null };
         } catch (error) {
           if (error instanceof AppError) return { ref, value: null, error: { code: error.code, message: error.message } };
           throw error;

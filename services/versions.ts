@@ -133,8 +133,11 @@ export function createVersionService(deps: VersionServiceDeps) {
       });
     },
 
-    /** Decrypts a version (default: current). Needs READ; the read itself is recorded in the same transaction. */
-    async readValue(actor: Actor, id: string, requestedVersion?: number | null): Promise<SecretValueResult> {
+    /**
+     * Decrypts a version (default: current). Needs READ; the read itself is recorded in the same transaction,
+     * with how it was read (`value`, `resolveSecrets`, `exportSecrets`: shown by Secret.usage).
+     */
+    async readValue(actor: Actor, id: string, requestedVersion?: number | null, operation = 'value'): Promise<SecretValueResult> {
       const now = clock.now();
       return db.transaction(async (tx) => {
         const secret = isSecretId(id) ? await secretsRepo.findSecretById(tx, id) : undefined;
@@ -151,7 +154,7 @@ export function createVersionService(deps: VersionServiceDeps) {
           throw new SecretExpiredError(`Version ${version} is no longer valid`);
         }
         const data = await decryptVersion(tx, secret, version);
-        await recorder.record(tx, { kind: 'VALUE_READ', actor, secret, data: { version } });
+        await recorder.record(tx, { kind: 'VALUE_READ', actor, secret, data: { version, operation } });
         return { secretId: id, version, type: secret.type as SecretType, data };
       });
     },
