@@ -1,5 +1,5 @@
 // Repository for secret_versions: immutable encrypted versions of a secret's value.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from './db.js';
 import { secretVersions, type SecretVersionRow } from './schema.js';
 
@@ -32,28 +32,4 @@ export async function listVersionMetadata(tx: Executor, secretId: string) {
     .from(secretVersions)
     .where(eq(secretVersions.secretId, secretId))
     .orderBy(desc(secretVersions.version));
-}
-
-export async function listVersionMetadataForSecrets(tx: Executor, secretIds: readonly string[]) {
-  if (secretIds.length === 0) return [];
-  return tx
-    .select({
-      secretId: secretVersions.secretId,
-      version: secretVersions.version,
-      createdAt: secretVersions.createdAt,
-      createdBy: secretVersions.createdBy,
-      changeReason: secretVersions.changeReason,
-      validUntil: secretVersions.validUntil,
-      destroyedAt: secretVersions.destroyedAt,
-    })
-    .from(secretVersions)
-    .where(inArray(secretVersions.secretId, [...secretIds]))
-    .orderBy(desc(secretVersions.version));
-}
-
-export async function setVersionValidUntil(tx: Executor, secretId: string, version: number, validUntil: Date | null) {
-  await tx
-    .update(secretVersions)
-    .set({ validUntil })
-    .where(and(eq(secretVersions.secretId, secretId), eq(secretVersions.version, version)));
 }

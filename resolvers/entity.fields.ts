@@ -1,55 +1,37 @@
 // Fields this subgraph adds to the gateway's User, Organization, Team and Project entities.
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { OrganizationRef, ProjectRef, TeamRef, UserRef } from '../schema/entities.js';
-import { SecretFilter } from '../schema/secret.inputs.js';
+import { SecretConnectionArgs } from '../schema/secret.args.js';
 import { SecretConnection } from '../schema/secret.types.js';
 import type { SecretFilterInput } from '../services/secret-filter.js';
 import { toConnection } from './connection.js';
 import { actorOf, type GraphQLContext } from './context.js';
 
-async function secretsWithin(ctx: GraphQLContext, within: SecretFilterInput, filter: SecretFilter | undefined, first: number, after?: string) {
-  return toConnection(await ctx.services.secrets.list(actorOf(ctx), { filter, first, after, within }));
+async function secretsWithin(ctx: GraphQLContext, within: SecretFilterInput, args: SecretConnectionArgs) {
+  return toConnection(await ctx.services.secrets.list(actorOf(ctx), { ...args, within }));
 }
 
 @Resolver(() => OrganizationRef)
 export class OrganizationFields {
   @FieldResolver(() => SecretConnection, { description: 'Secrets of this organization, its teams and projects.' })
-  secrets(
-    @Root() org: OrganizationRef,
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return secretsWithin(ctx, { organizationId: org.id }, filter, first, after);
+  secrets(@Root() org: OrganizationRef, @Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return secretsWithin(ctx, { organizationId: org.id }, args);
   }
 }
 
 @Resolver(() => TeamRef)
 export class TeamFields {
-  @FieldResolver(() => SecretConnection, { description: 'Secrets of this team and of projects placed under it.' })
-  secrets(
-    @Root() team: TeamRef,
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return secretsWithin(ctx, { teamId: team.id }, filter, first, after);
+  @FieldResolver(() => SecretConnection, { description: 'Secrets placed in this team (TEAM scope, and PROJECT secrets that name it).' })
+  secrets(@Root() team: TeamRef, @Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return secretsWithin(ctx, { teamId: team.id }, args);
   }
 }
 
 @Resolver(() => ProjectRef)
 export class ProjectFields {
   @FieldResolver(() => SecretConnection)
-  secrets(
-    @Root() project: ProjectRef,
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return secretsWithin(ctx, { projectId: project.id }, filter, first, after);
+  secrets(@Root() project: ProjectRef, @Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return secretsWithin(ctx, { projectId: project.id }, args);
   }
 }
 
@@ -58,24 +40,12 @@ export class UserFields {
   @FieldResolver(() => SecretConnection, {
     description: 'Secrets with USER scope owned by this user (only visible to the user and super admins).',
   })
-  personalSecrets(
-    @Root() user: UserRef,
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return ctx.services.secrets.listPersonal(actorOf(ctx), user.id, { filter, first, after }).then(toConnection);
+  async personalSecrets(@Root() user: UserRef, @Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.secrets.listPersonal(actorOf(ctx), user.id, args));
   }
 
   @FieldResolver(() => SecretConnection, { description: 'Secrets this user may read through scope membership or grants.' })
-  accessibleSecrets(
-    @Root() user: UserRef,
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return ctx.services.secrets.listAccessible(actorOf(ctx), user.id, { filter, first, after }).then(toConnection);
+  async accessibleSecrets(@Root() user: UserRef, @Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.secrets.listAccessible(actorOf(ctx), user.id, args));
   }
 }

@@ -1,7 +1,7 @@
 // Queries over secrets.
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { ResolvedSecret, SecretRefInput } from '../schema/access.types.js';
-import { SecretFilter } from '../schema/secret.inputs.js';
+import { SecretConnectionArgs } from '../schema/secret.args.js';
 import { Secret, SecretConnection } from '../schema/secret.types.js';
 import { actorOf, type GraphQLContext } from './context.js';
 import { toConnection } from './connection.js';
@@ -19,12 +19,7 @@ export class SecretQueries {
   }
 
   @Query(() => SecretConnection)
-  async secrets(
-    @Arg('filter', () => SecretFilter, { nullable: true }) filter: SecretFilter | undefined,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return toConnection(await ctx.services.secrets.list(actorOf(ctx), { filter, first, after }));
+  async secrets(@Args(() => SecretConnectionArgs) args: SecretConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.secrets.list(actorOf(ctx), args));
   }
 }

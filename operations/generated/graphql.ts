@@ -725,7 +725,7 @@ export type SubscriptionSecretRotatedArgs = {
 export type Team = {
   __typename?: 'Team';
   id: Scalars['ID']['output'];
-  /** Secrets of this team and of projects placed under it. */
+  /** Secrets placed in this team (TEAM scope, and PROJECT secrets that name it). */
   secrets: SecretConnection;
 };
 
