@@ -71,8 +71,11 @@ async function insertThroughput(database: DatabaseHandle, sealerOn: boolean, wri
   const elapsed = ms(start);
   let sealLagMs: number | null = null;
   if (sealerOn) {
+    // How long until the background loop (interval 250 ms) has sealed everything, without forcing it.
     const lagStart = process.hrtime.bigint();
-    await sealer.sealNow({ timeoutMs: 60_000 });
+    while (Number((await database.query<{ n: number }>(`select count(*)::int as n from secret_audit_log where hash is null`))[0].n) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     sealLagMs = ms(lagStart);
   }
   await sealer.stop();
@@ -97,7 +100,7 @@ async function run(label: string, database: DatabaseHandle, writerCount: number)
     const r = await insertThroughput(database, sealerOn, writerCount);
     console.log(
       `audited transactions, ${writerCount} writer(s) x ${perWriter}, sealer ${sealerOn ? 'on ' : 'off'}: ${fmt(r.perSecond)} tx/s` +
-        (r.sealLagMs === null ? '' : `; all sealed ${fmt(r.sealLagMs)} ms after the last commit`),
+        (r.sealLagMs === null ? '' : `; background sealer done ${fmt(r.sealLagMs)} ms after the last commit`),
     );
   }
   const final = await verifyChain(database.db, systemClock);

@@ -27,7 +27,7 @@ import { resolveBootstrapAdminToken } from '../identity/bootstrap-admin.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
 import { createLogShipper, type LogShipper } from '../lib/log-shipper.js';
-import { parseTrustedProxies } from '../lib/client-ip.js';
+import { clientIp, parseTrustedProxies } from '../lib/client-ip.js';
 import { createAuditTrail, type AuditTrail } from '../services/audit/index.js';
 import { auditHmacKey } from '../services/audit/sanitize.js';
 import { auditRequestPlugin } from './audit-plugin.js';
@@ -157,6 +157,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const app = express();
     const httpServer = createServer(app);
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const trustedProxies = parseTrustedProxies(config.requests.trustedProxies);
+    const wsClientIp = (request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }) => {
+      const forwarded = request.headers['x-forwarded-for'];
+      return clientIp(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustedProxies);
+    };
 
     const newLoaders = (actor: Actor | null): Loaders => ({
       secretById: new DataLoader(async (ids) => {
@@ -177,14 +182,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           try {
             const actor = await authenticator.authenticate(authorization);
             if (!actor) {
-              auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
+              auditTrail?.unauthenticated.note(wsClientIp(ctx.extra.request));
               return false;
             }
             (ctx.extra as { actor?: Actor; authorization?: string }).actor = actor;
             (ctx.extra as { authorization?: string }).authorization = authorization;
             return true;
           } catch {
-            auditTrail?.unauthenticated.note(ctx.extra.request.socket.remoteAddress);
+            auditTrail?.unauthenticated.note(wsClientIp(ctx.extra.request));
             return false;
           }
         },
@@ -236,7 +241,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
     });
     app.disable('x-powered-by');
-    app.use(requestIdMiddleware({ trustedProxies: parseTrustedProxies(config.requests.trustedProxies) }));
+    app.use(requestIdMiddleware({ trustedProxies }));
     app.get('/healthz', health.healthz);
     app.get('/readyz', health.readyz);
     app.use(requestLogMiddleware(log));

@@ -25,9 +25,11 @@ export function requestIdMiddleware(options: { trustedProxies?: TrustedProxies }
 }
 
 /**
- * One line when a request arrives and one when it ends: `request completed` (status and duration), `request
- * failed` (HTTP error or GraphQL errors, with their codes) or `request aborted` (client went away). Lines carry
- * the request id, the caller (actorId) and the organization acted on, from the request context.
+ * One line when a request arrives (debug) and one when it ends: `request completed` (status and duration),
+ * `request failed` (HTTP error or GraphQL errors, with their codes) or `request aborted` (client went away).
+ * Lines carry the request id, the caller (actorId) and the organization acted on, from the request context.
+ * Requests refused as unauthenticated end at debug level: they are counted and summarized once a minute
+ * (services/audit/unauthenticated.ts), so anonymous traffic cannot flood the logs.
  */
 export function requestLogMiddleware(log: Logger): RequestHandler {
   return (req, res, next) => {
@@ -40,13 +42,15 @@ export function requestLogMiddleware(log: Logger): RequestHandler {
       ...(store?.organizationId ? { organizationId: store.organizationId } : {}),
     });
     const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-    log.info({ ...ids(), method: req.method, path: req.path, ip: store?.ip, userAgent: store?.userAgent }, 'request received');
+    log.debug({ ...ids(), method: req.method, path: req.path, ip: store?.ip, userAgent: store?.userAgent }, 'request received');
     let finished = false;
     res.on('finish', () => {
       finished = true;
       const codes = store?.errorCodes ?? [];
       const line = { ...ids(), method: req.method, path: req.path, status: res.statusCode, durationMs: elapsed() };
       if (res.statusCode < 400 && codes.length === 0) return log.info(line, 'request completed');
+      const anonymous = !store?.actorId && (res.statusCode === 401 || codes.includes('UNAUTHENTICATED'));
+      if (anonymous) return log.debug({ ...line, errorCodes: codes }, 'request refused: unauthenticated');
       const severe = res.statusCode >= 500 || codes.includes('INTERNAL_SERVER_ERROR');
       log[severe ? 'error' : 'warn']({ ...line, errorCodes: codes }, 'request failed');
     });

@@ -26,7 +26,7 @@ export interface AuditTrail {
   sealer: AuditSealer;
   /** Starts the sealer loop and the unauthenticated-attempt summaries. */
   start(): void;
-  /** Writes pending summaries and denials, then stops the sealer (call before closing the database). */
+  /** Writes pending summaries and denials, seals what it can, stops the sealer (call before closing the database). */
   stop(): Promise<void>;
 }
 
@@ -60,6 +60,8 @@ export function createAuditTrail(deps: {
     async stop() {
       await unauthenticated.stop();
       await denials.whenIdle();
+      // Seal what is committed now, briefly; anything left is sealed by the next sealer to run.
+      await sealer.sealNow({ timeoutMs: 2000 }).catch(() => undefined);
       await sealer.stop();
     },
   };

@@ -61,6 +61,37 @@ describeEachEngine('audit hash chain', (engine) => {
     }
   });
 
+  // Needs two connections at once, which only PostgreSQL has (PGlite runs one transaction at a time).
+  test.runIf(engine.name === 'postgres')('an entry committed late with a lower sequence is never skipped: sealing waits for it', async () => {
+    const sealer = app().server.auditTrail.sealer;
+    await sealer.stop();
+    const client = await app().server.database.pool!.connect();
+    try {
+      await client.query('begin');
+      const [slow] = (
+        await client.query(
+          `insert into secret_audit_log (id, event_type, category, outcome, actor_id, actor_type, created_at)
+           values (gen_random_uuid(), 'SECRET_VALUE_READ', 'ACCESS', 'SUCCESS', 'slow-writer', 'USER', now()) returning sequence`,
+        )
+      ).rows;
+      // A later transaction draws a higher number and commits first.
+      await app().admin(`mutation($id: ID!) { updateSecret(id: $id, input: {description: "overtakes"}) { id } }`, { id: ids[1] });
+      const [fast] = await app().sql(`select sequence, hash from secret_audit_log order by sequence desc limit 1`);
+      expect(Number(fast.sequence)).toBeGreaterThan(Number(slow.sequence));
+      await expect(sealer.sealNow({ timeoutMs: 600 })).rejects.toThrow(/could not be sealed in time/);
+      expect((await app().sql(`select hash from secret_audit_log where sequence = $1`, [fast.sequence]))[0].hash).toBeNull();
+      await client.query('commit');
+      await sealer.sealNow();
+      const [linked] = await app().sql(`select prev_sequence from secret_audit_log where sequence = $1`, [fast.sequence]);
+      expect(Number(linked.prev_sequence)).toBe(Number(slow.sequence));
+      expect(await verify(app())).toMatchObject({ valid: true, unsealed: 0 });
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+      sealer.start();
+    }
+  });
+
   describe('tampering directly in SQL is reported at that sequence', () => {
     const middle = async () => Number((await app().sql(`select sequence from secret_audit_log where hash is not null order by sequence offset 3 limit 1`))[0].sequence);
     const newest = async () => Number((await app().sql(`select max(sequence) as s from secret_audit_log where hash is not null`))[0].s);

@@ -81,10 +81,11 @@ describeEachEngine('audit trail recording', (engine) => {
 
   test('fail closed: when the audit insert fails, the operation fails and nothing it touched changes', async () => {
     const id = await createTeamSecret(app(), 'fail-closed');
+    // Audit entries by id only: the sealer may link earlier entries meanwhile, which is not a change.
     const snapshot = async () =>
       JSON.stringify(
         await Promise.all(
-          ['secrets', 'secret_versions', 'outbox_events', 'secret_audit_log'].map((t) => app().sql(`select x::text as row from ${t} x order by 1`)),
+          ['secrets x', 'secret_versions x', 'outbox_events x', '(select id from secret_audit_log) x'].map((t) => app().sql(`select x::text as row from ${t} order by 1`)),
         ),
       );
     await app().sql(`create function audit_down() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`);
@@ -148,6 +149,27 @@ describeEachEngine('audit trail recording', (engine) => {
     expect(summary.details).toMatchObject({ attempts: 7, distinctIps: 1, topIps: [{ ip: '127.0.0.1', count: 7 }] });
     const refusedLines = app().logs.slice(logsBefore).filter((l) => l.includes('unauthenticated request refused'));
     expect(refusedLines).toHaveLength(1);
+  });
+
+  test('request log lines: received (debug), completed (status, duration) and failed (error codes), with request, actor and organization ids', async () => {
+    const lines = (requestId: string) => app().logs.map((l) => JSON.parse(l)).filter((l) => l.requestId === requestId);
+    await app().gql(
+      `mutation { createSecret(input: {name: "logged", type: GENERIC, scope: ORGANIZATION, organizationId: "org-1", value: {value: "x"}}) { id } }`,
+      undefined,
+      { headers: { 'x-request-id': 'req-log-ok' } },
+    );
+    const ok = lines('req-log-ok');
+    expect(ok.find((l) => l.msg === 'request received')).toMatchObject({ level: 20, method: 'POST', path: '/graphql', ip: '127.0.0.1' });
+    expect(ok.find((l) => l.msg === 'request completed')).toMatchObject({ status: 200, actorId: 'bootstrap-admin', organizationId: 'org-1', durationMs: expect.any(Number) });
+    const id = await createTeamSecret(app(), 'logged-denied');
+    await app().gql(`mutation($id: ID!) { deleteSecret(id: $id) { id } }`, { id }, { token: teamMember, headers: { 'x-request-id': 'req-log-denied' } });
+    expect(lines('req-log-denied').find((l) => l.msg === 'request failed')).toMatchObject({ level: 40, actorId: 'member-1', errorCodes: ['ACCESS_DENIED'] });
+    await app().gql(`{ secrets { totalCount } }`, undefined, { token: null, headers: { 'x-request-id': 'req-log-anon' } });
+    // Anonymous refusals end at debug level (they are counted and summarized instead).
+    expect(lines('req-log-anon').find((l) => l.msg === 'request refused: unauthenticated')).toMatchObject({ level: 20, status: 401, errorCodes: ['UNAUTHENTICATED'] });
+    // At info and above, at most the tracker's once-a-window line.
+    const visible = lines('req-log-anon').filter((l) => l.level >= 30 && !String(l.msg).startsWith('unauthenticated request refused'));
+    expect(visible.map((l) => l.msg)).toEqual([]);
   });
 
   test('usage and lastAccessedAt come from value-read entries; reads never write to the secret row', async () => {
