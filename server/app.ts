@@ -261,7 +261,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         }
         next();
       },
-      persistedDocumentsMiddleware(persistedDocuments),
+      persistedDocumentsMiddleware(persistedDocuments, (actor, reason) => services.access.reportDenial({ actor, reason })),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const requestId = requestContext.getStore()?.requestId ?? 'unknown';

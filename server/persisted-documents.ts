@@ -56,17 +56,26 @@ export function resolvePersistedDocument(body: GraphQLRequestBody, actor: Actor 
 }
 
 /** Express middleware (after authentication, before Apollo). */
-export function persistedDocumentsMiddleware(documents: PersistedDocuments): RequestHandler {
-  return (req, res, next) => {
+export function persistedDocumentsMiddleware(
+  documents: PersistedDocuments,
+  onRefused: (actor: Actor, reason: string) => Promise<void>,
+): RequestHandler {
+  return async (req, res, next) => {
+    const actor: Actor | null = res.locals.actor ?? null;
+    const refuse = async (error: Error) => {
+      // A service account sending a free-form document is a denial worth auditing.
+      if (actor && error instanceof PersistedQueryRequiredError) await onRefused(actor, error.message);
+      sendError(res, error);
+    };
     if (req.method !== 'POST') {
-      if (res.locals.actor?.type === 'SERVICE') return sendError(res, new PersistedQueryRequiredError('Service accounts must POST persisted operations'));
+      if (actor?.type === 'SERVICE') return refuse(new PersistedQueryRequiredError('Service accounts must POST persisted operations'));
       return next();
     }
     const body = req.body as GraphQLRequestBody | GraphQLRequestBody[] | undefined;
     if (!body || typeof body !== 'object') return next();
     for (const item of Array.isArray(body) ? body : [body]) {
-      const error = resolvePersistedDocument(item, res.locals.actor ?? null, documents);
-      if (error) return sendError(res, error);
+      const error = resolvePersistedDocument(item, actor, documents);
+      if (error) return refuse(error);
     }
     next();
   };

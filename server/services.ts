@@ -6,7 +6,7 @@ import type { Database } from '../models/db.js';
 import { createAccessPolicy, type AccessPolicy, type DenialReporter } from '../services/access/policy.js';
 import { createGrantService, type GrantService } from '../services/access/grants.js';
 import { createSecretResolver } from '../services/resolve-secrets.js';
-import { createServiceAccountService, type ServiceAccountService } from '../services/service-accounts.js';
+import { createServiceAccountService, type AdministrationAuditor, type ServiceAccountService } from '../services/service-accounts.js';
 import { combineRecorders, type ChangeRecorder } from '../services/changes.js';
 import { createEncryptionKeyService, type DataKeyRotator, type EncryptionKeyService } from '../services/encryption-keys.js';
 import { createLifecycleServices, type LifecycleServices } from '../services/lifecycle/index.js';
@@ -66,9 +66,12 @@ export function createServices(deps: {
   const common = { db: deps.db, cipher: deps.keys, clock: deps.clock, access, recorder, settings: deps.settings };
   const secrets = createSecretService(common);
   const versions = createVersionService({ ...common, secrets });
-  const encryptionKeys = createEncryptionKeyService({ keys: deps.keys, log: deps.log });
+  // Administrative actions that are not changes of one secret get their own ADMINISTRATION audit entries.
+  const auditAdministration: AdministrationAuditor = (tx, event) =>
+    deps.auditTrail.recorder.recordEvent(tx, { ...event, category: 'ADMINISTRATION', outcome: 'SUCCESS' });
+  const encryptionKeys = createEncryptionKeyService({ keys: deps.keys, log: deps.log, db: deps.db, audit: auditAdministration });
   const grants = createGrantService({ db: deps.db, clock: deps.clock, access, recorder, secrets });
-  const serviceAccounts = createServiceAccountService({ db: deps.db, clock: deps.clock });
+  const serviceAccounts = createServiceAccountService({ db: deps.db, clock: deps.clock, audit: auditAdministration });
   const resolver = createSecretResolver({ db: deps.db, versions });
   const events = deps.events ?? inertEventBus;
   const outbox = createOutboxEventService({ db: deps.db, routingPrefix: deps.routingPrefix });

@@ -3,6 +3,8 @@
 import type { Logger } from 'pino';
 import { isSuperAdmin, type Actor } from '../identity/actor.js';
 import { AccessDeniedError } from '../lib/errors.js';
+import type { Database } from '../models/db.js';
+import type { AdministrationAuditor } from './service-accounts.js';
 
 export interface DataKeyRotator {
   rotateDataKey(): Promise<{ activeKeyId: string; retiredKeyIds: string[] }>;
@@ -11,7 +13,7 @@ export interface DataKeyRotator {
 
 export type EncryptionKeyService = ReturnType<typeof createEncryptionKeyService>;
 
-export function createEncryptionKeyService(deps: { keys: DataKeyRotator; log: Logger }) {
+export function createEncryptionKeyService(deps: { keys: DataKeyRotator; log: Logger; db: Database; audit: AdministrationAuditor }) {
   let running: Promise<void> | undefined;
   let again = false;
 
@@ -44,6 +46,10 @@ export function createEncryptionKeyService(deps: { keys: DataKeyRotator; log: Lo
         throw new AccessDeniedError('Only super admins may rotate encryption keys');
       }
       const result = await deps.keys.rotateDataKey();
+      // The key manager commits the rotation in its own transaction; its audit entry follows it.
+      await deps.db.transaction((tx) =>
+        deps.audit(tx, { eventType: 'ENCRYPTION_KEY_ROTATED', actor, details: { activeKeyId: result.activeKeyId, retiredKeyIds: result.retiredKeyIds } }),
+      );
       deps.log.info({ activeKeyId: result.activeKeyId, retiredKeyIds: result.retiredKeyIds, actorId: actor.id }, 'data key rotated');
       reencryptInBackground();
       return result;

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { isSuperAdmin, type Actor } from '../identity/actor.js';
 import type { Clock } from '../lib/clock.js';
 import { AccessDeniedError, ValidationError, type FieldIssue } from '../lib/errors.js';
-import type { Database } from '../models/db.js';
+import type { Database, Tx } from '../models/db.js';
 import { serviceAccounts, type ServiceAccountRow } from '../models/schema.js';
 import * as repo from '../models/service-accounts.repo.js';
 import { isPermissionCode } from './access/permissions.js';
@@ -21,7 +21,13 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 
 export type ServiceAccountService = ReturnType<typeof createServiceAccountService>;
 
-export function createServiceAccountService(deps: { db: Database; clock: Clock }) {
+/** Writes an ADMINISTRATION audit entry in the caller's transaction (the audit recorder's recordEvent). */
+export type AdministrationAuditor = (
+  tx: Tx,
+  event: { eventType: string; actor: Actor; organizationId?: string | null; details?: Record<string, unknown> },
+) => Promise<void>;
+
+export function createServiceAccountService(deps: { db: Database; clock: Clock; audit: AdministrationAuditor }) {
   const { db, clock } = deps;
 
   function assertMayManage(actor: Actor, organizationId: string | null) {
@@ -48,14 +54,23 @@ export function createServiceAccountService(deps: { db: Database; clock: Clock }
       if (!organizationId && !isSuperAdmin(actor)) throw new AccessDeniedError('Only super admins create platform service accounts');
       const secret = randomBytes(32).toString('base64url');
       const id = randomUUID();
-      const account = await repo.insertServiceAccount(db, {
-        id,
-        name,
-        organizationId,
-        permissions: [...new Set(input.permissions)],
-        tokenHash: hashSecret(secret).toString('hex'),
-        createdBy: actor.id,
-        createdAt: clock.now(),
+      const account = await db.transaction(async (tx) => {
+        const row = await repo.insertServiceAccount(tx, {
+          id,
+          name,
+          organizationId,
+          permissions: [...new Set(input.permissions)],
+          tokenHash: hashSecret(secret).toString('hex'),
+          createdBy: actor.id,
+          createdAt: clock.now(),
+        });
+        await deps.audit(tx, {
+          eventType: 'SERVICE_ACCOUNT_CREATED',
+          actor,
+          organizationId,
+          details: { serviceAccountId: id, name, permissions: row.permissions },
+        });
+        return row;
       });
       return { serviceAccount: account, token: `sa_${id}_${secret}` };
     },
@@ -64,7 +79,11 @@ export function createServiceAccountService(deps: { db: Database; clock: Clock }
       const account = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findServiceAccount(db, id) : undefined;
       if (!account || account.revokedAt) throw new ValidationError([{ path: 'id', message: 'no active service account with this id' }]);
       assertMayManage(actor, account.organizationId);
-      return repo.revokeServiceAccountRow(db, id, clock.now());
+      return db.transaction(async (tx) => {
+        const revoked = await repo.revokeServiceAccountRow(tx, id, clock.now());
+        await deps.audit(tx, { eventType: 'SERVICE_ACCOUNT_REVOKED', actor, organizationId: account.organizationId, details: { serviceAccountId: id, name: account.name } });
+        return revoked;
+      });
     },
 
     async list(actor: Actor, organizationId?: string | null): Promise<ServiceAccountRow[]> {

@@ -76,6 +76,10 @@ describe('service accounts', () => {
     const created = await app().admin(`mutation { createSecret(input: {name: "db", type: GENERIC, scope: ORGANIZATION, organizationId: "org-1", value: {value: "pw"}}) { id } }`);
     const freeForm = await app().gql(`{ secrets { totalCount } }`, undefined, { token });
     expect(codes(freeForm)).toEqual(['PERSISTED_QUERY_REQUIRED']);
+    const denied = await app().sql<{ n: number }>(
+      `select count(*)::int as n from secret_audit_log where outcome = 'DENIED' and actor_type = 'SERVICE' and details::text like '%persisted%'`,
+    );
+    expect(denied[0].n).toBeGreaterThanOrEqual(1);
     const unknown = await fetch(app().url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -94,6 +98,14 @@ describe('service accounts', () => {
     await app().admin(`mutation($id: ID!) { revokeServiceAccount(id: $id) }`, { id: serviceAccount.id });
     const after = await persisted(app(), 'ListSecrets', {}, token);
     expect(codes(after)).toEqual(['UNAUTHENTICATED']);
+    const audit = await app().sql<{ event_type: string; category: string; actor_id: string }>(
+      `select event_type, category, actor_id from secret_audit_log where details->>'serviceAccountId' = $1 order by sequence`,
+      [serviceAccount.id],
+    );
+    expect(audit).toEqual([
+      { event_type: 'SERVICE_ACCOUNT_CREATED', category: 'ADMINISTRATION', actor_id: 'bootstrap-admin' },
+      { event_type: 'SERVICE_ACCOUNT_REVOKED', category: 'ADMINISTRATION', actor_id: 'bootstrap-admin' },
+    ]);
   });
 
   test('organization admins manage their own organization\'s accounts only, and cannot hand out platform codes', async () => {

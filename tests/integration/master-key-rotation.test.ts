@@ -73,5 +73,9 @@ describeEachEngine('master key rotation', (engine) => {
 
     const denied = await app().gql(`mutation { rotateEncryptionKey }`, undefined, { token: null });
     expect(denied.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const audited = await app().sql<{ category: string; details: { retiredKeyIds: string[] } }>(
+      `select category, details from secret_audit_log where event_type = 'ENCRYPTION_KEY_ROTATED'`,
+    );
+    expect(audited).toEqual([{ category: 'ADMINISTRATION', details: expect.objectContaining({ retiredKeyIds: [before.id] }) }]);
   });
 });
