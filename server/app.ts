@@ -6,41 +6,36 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import DataLoader from 'dataloader';
 import express from 'express';
-import type { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { DestinationStream, Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { createKeyManager } from '../crypto/key-manager.js';
 import { createEventBus, type EventBus } from '../events/bus.js';
 import { createOutboxRecorder } from '../events/outbox-recorder.js';
 import { createOutboxRelay, type OutboxRelay } from '../events/relay.js';
-import { loadOrCreateDevMasterKey, parseMasterKey } from '../crypto/master-key.js';
 import type { Actor } from '../identity/actor.js';
-import { createAuthenticator } from '../identity/authenticate.js';
-import { createJwtVerifier } from '../identity/jwt.js';
-import { createUserManagementEnricher } from '../identity/user-management.js';
 import { applyPermissions } from '../rules/index.js';
-import { loadPersistedDocuments, persistedDocumentsMiddleware, resolvePersistedDocument } from './persisted-documents.js';
-import { resolveBootstrapAdminToken } from '../identity/bootstrap-admin.js';
+import { loadPersistedDocuments, persistedDocumentsMiddleware } from './persisted-documents.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
-import { createLogShipper, type LogShipper } from '../lib/log-shipper.js';
 import { clientIp, parseTrustedProxies } from '../lib/client-ip.js';
 import { createAuditTrail, type AuditTrail } from '../services/audit/index.js';
 import { auditHmacKey } from '../services/audit/sanitize.js';
 import { auditRequestPlugin } from './audit-plugin.js';
 import { requestContext } from '../lib/request-context.js';
 import { openDatabase, type DatabaseHandle } from '../models/db.js';
-import { findSecretsByIds } from '../models/secrets.repo.js';
-import type { GraphQLContext, Loaders } from '../resolvers/context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
 import { buildFederatedSchema } from '../schema/build.js';
 import type { Config } from './config.js';
 import { createFormatError } from './format-error.js';
 import { healthRoutes, jsonErrorHandler, requestIdMiddleware, requestLogMiddleware } from './http.js';
 import { requireIdentityPlugin, type IdentityContext } from './identity-plugin.js';
+import { authenticateRequests, createRequestAuthenticator } from './identity.js';
+import { openKeyManager } from './keys.js';
+import { createLoaders } from './loaders.js';
+import { startLogShipper } from './log-shipping.js';
 import { createServices, type Services } from './services.js';
+import { serveWebSocket } from './websocket.js';
+import type { LogShipper } from '../lib/log-shipper.js';
 import { createJobRunner, registerLifecycleJobs, type JobRunner } from '../jobs/index.js';
 
 export interface StartOptions {
@@ -98,26 +93,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       hmacKey: auditHmacKey({ configuredKey: config.audit.hmacKey, masterKey: kek.key }),
       sealIntervalMs: config.audit.sealIntervalMs,
     });
-    const bootstrapAdmin = resolveBootstrapAdminToken({
-      configuredToken: config.identity.adminToken,
-      dataDir: config.database.dataDir,
-      isProduction: config.isProduction,
-    });
-    if (bootstrapAdmin?.generated) {
-      log.warn({ path: bootstrapAdmin.path }, 'generated a bootstrap admin token (acts as SUPER_ADMIN); read it from this file');
-    }
-    const verifyJwt = createJwtVerifier({ ...config.identity.jwt, clock });
-    const enrich = config.identity.userManagement
-      ? createUserManagementEnricher({ url: config.identity.userManagement.url, cacheTtlMs: config.identity.userManagement.cacheTtlMs, log })
-      : undefined;
     // Service-account lookups need the services, which are created next; the authenticator asks lazily.
     let serviceAccounts: Services['serviceAccounts'] | undefined;
-    const authenticator = createAuthenticator({
-      bootstrapAdmin,
-      verifyJwt,
-      enrich,
-      serviceAccounts: { authenticate: (token) => serviceAccounts?.authenticate(token) ?? Promise.resolve(null) },
-    });
+    const { authenticator, bootstrapAdmin } = createRequestAuthenticator(config, clock, log, (token) =>
+      serviceAccounts?.authenticate(token) ?? Promise.resolve(null),
+    );
     const persistedDocuments = loadPersistedDocuments();
     const services = createServices({
       db: database.db,
@@ -163,49 +143,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       return clientIp(request.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustedProxies);
     };
 
-    const newLoaders = (actor: Actor | null): Loaders => ({
-      secretById: new DataLoader(async (ids) => {
-        const rows = actor ? await findSecretsByIds(database.db, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))) : [];
-        const visible = new Map<string, (typeof rows)[number]>();
-        for (const row of rows) {
-          if (actor && (await services.access.permissionsOn(actor, row)).length) visible.set(row.id, row);
-        }
-        return ids.map((id) => visible.get(id));
-      }),
-    });
+    const newLoaders = (actor: Actor | null) => createLoaders(database.db, services.access, actor);
 
-    const wsCleanup = useServer(
-      {
-        schema,
-        onConnect: async (ctx) => {
-          const authorization = (ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) as string | undefined;
-          try {
-            const actor = await authenticator.authenticate(authorization);
-            if (!actor) {
-              auditTrail?.unauthenticated.note(wsClientIp(ctx.extra.request));
-              return false;
-            }
-            (ctx.extra as { actor?: Actor; authorization?: string }).actor = actor;
-            (ctx.extra as { authorization?: string }).authorization = authorization;
-            return true;
-          } catch {
-            auditTrail?.unauthenticated.note(wsClientIp(ctx.extra.request));
-            return false;
-          }
-        },
-        onSubscribe: (ctx, _id, payload) => {
-          // Service accounts run persisted operations only, over WebSocket too.
-          const error = resolvePersistedDocument(payload, (ctx.extra as { actor?: Actor }).actor ?? null, persistedDocuments);
-          return error ? [error as GraphQLError] : undefined;
-        },
-        context: (ctx): GraphQLContext => {
-          const { actor = null, authorization } = ctx.extra as { actor?: Actor; authorization?: string };
-          const reauthenticate = () => authenticator.authenticate(authorization).catch(() => null);
-          return { actor, services, loaders: newLoaders(actor), requestId: 'ws', log, reauthenticate };
-        },
-      },
+    const wsCleanup = serveWebSocket({
       wsServer,
-    );
+      schema,
+      authenticator,
+      persistedDocuments,
+      context: (actor) => ({ actor, services, loaders: newLoaders(actor), requestId: 'ws', log }),
+      onUnauthenticated: (request) => auditTrail?.unauthenticated.note(wsClientIp(request)),
+    });
 
     const apollo = new ApolloServer<GraphQLContext & IdentityContext>({
       schema,
@@ -250,17 +197,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       express.json({ limit: Math.max(1024 * 1024, config.secrets.maxValueBytes * 4) }),
       // Identity first (failures are reported by the identity plugin, so `_service` still answers), then
       // persisted documents, which depend on who is calling.
-      async (req, res, next) => {
-        try {
-          res.locals.actor = await authenticator.authenticate(req.get('authorization'));
-          const store = requestContext.getStore();
-          if (store && res.locals.actor) store.actorId = res.locals.actor.id;
-        } catch (error) {
-          res.locals.actor = null;
-          res.locals.authError = error;
-        }
-        next();
-      },
+      authenticateRequests(authenticator),
       persistedDocumentsMiddleware(persistedDocuments, (actor, reason) => services.access.reportDenial({ actor, reason })),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
@@ -311,46 +248,4 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await logShipper?.close(1000);
     throw error;
   }
-}
-
-async function openKeyManager(config: Config, database: DatabaseHandle, clock: Clock, log: Logger) {
-  let kek;
-  if (config.crypto.masterKey) {
-    kek = parseMasterKey(config.crypto.masterKey);
-  } else {
-    const dev = loadOrCreateDevMasterKey(config.database.dataDir);
-    kek = dev.kek;
-    log.warn(
-      { path: dev.path, created: dev.created },
-      'SECRETS_MASTER_KEY is not set: using a development master key stored next to the data. Never do this in production.',
-    );
-  }
-  const previousKeks = config.crypto.previousMasterKeys.map((k) => parseMasterKey(k));
-  const keys = createKeyManager({ db: database.db, kek, previousKeks, clock, logger: log });
-  const { rewrapped } = await keys.init();
-  if (rewrapped) log.info({ rewrapped }, 'rewrapped data keys with the current master key');
-  return { keys, kek };
-}
-
-/**
- * The Logging Service shipper (LOGGING_ENABLED). Its own delivery problems go to the local destination only,
- * so a dead Logging Service cannot feed itself an ever-growing stream of complaints.
- */
-function startLogShipper(config: Config, options: StartOptions): LogShipper | undefined {
-  if (!config.logging.enabled || !config.logging.serviceUrl) return undefined;
-  const local = createLogger({ level: config.log.level, destination: options.logDestination, name: 'log-shipper' });
-  return createLogShipper({
-    url: config.logging.serviceUrl,
-    service: 'secret-management',
-    batchSize: config.logging.batchSize,
-    bufferSize: config.logging.bufferSize,
-    flushIntervalMs: config.logging.flushIntervalMs,
-    timeoutMs: config.logging.timeoutMs,
-    retryMaxMs: config.logging.retryMaxMs,
-    onStatus: (status) => {
-      if (status.kind === 'failing') local.warn({ error: status.error }, 'Logging Service unreachable; buffering log lines and retrying');
-      else if (status.kind === 'recovered') local.warn({ droppedMeanwhile: status.droppedMeanwhile, failedAttempts: status.failedAttempts }, 'Logging Service reachable again');
-      else local.error({ status: status.status, lines: status.lines }, 'Logging Service rejected a batch of log lines');
-    },
-  });
 }
