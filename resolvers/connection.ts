@@ -1,5 +1,5 @@
 // Maps a service page to the GraphQL connection shape.
-import type { SecretPage } from '../services/secrets.js';
+import type { SecretPage } from '../services/secret-listing.js';
 
 export function toConnection(page: SecretPage) {
   return {

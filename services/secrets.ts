@@ -1,8 +1,7 @@
 // Secret metadata operations: create, read, list, update, move, soft-delete, restore, purge. Each change runs
 // in one transaction with its recorded change (audit/outbox seam), and is re-checked against the policy.
 import { randomUUID } from 'node:crypto';
-import { and } from 'drizzle-orm';
-import { isSuperAdmin, type Actor } from '../identity/actor.js';
+import type { Actor } from '../identity/actor.js';
 import { addDays, type Clock } from '../lib/clock.js';
 import {
   AccessDeniedError,
@@ -12,7 +11,6 @@ import {
   ValidationError,
   VaultNotFoundError,
 } from '../lib/errors.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../lib/pagination.js';
 import type { Database, Executor, Tx } from '../models/db.js';
 import { isUniqueViolation } from '../models/db-errors.js';
 import type { SecretRow } from '../models/schema.js';
@@ -27,7 +25,7 @@ import {
   type RotationStrategy,
   type SecretMetadataInput,
 } from './secret-input.js';
-import { secretFilterSql, type SecretFilterInput } from './secret-filter.js';
+import { createSecretListing } from './secret-listing.js';
 import { validateSecretValue, type SecretType } from './secret-types/index.js';
 import type { ValueCipher } from './value-cipher.js';
 import { writeVersion } from './versions.js';
@@ -62,17 +60,9 @@ export interface MoveSecretInput {
   newName?: string | null;
 }
 
-export interface SecretPage {
-  rows: SecretRow[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
-  cursorOf(row: SecretRow): string;
-}
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isSecretId = (id: string): boolean => UUID_PATTERN.test(id);
-const cursorOf = (row: SecretRow) => encodeCursor([row.name, row.id]);
 
 export type SecretService = ReturnType<typeof createSecretService>;
 
@@ -100,6 +90,7 @@ export function createSecretService(deps: SecretServiceDeps) {
 
   return {
     lockForChange,
+    ...createSecretListing({ db, clock, access }),
 
     async create(actor: Actor, input: CreateSecretInput): Promise<SecretRow> {
       const now = clock.now();
@@ -159,57 +150,6 @@ export function createSecretService(deps: SecretServiceDeps) {
       const row = await secretsRepo.findSecretById(executor, id);
       if (!row) return undefined;
       return (await access.permissionsOn(actor, row, executor)).length ? row : undefined;
-    },
-
-    async list(
-      actor: Actor,
-      args: {
-        filter?: SecretFilterInput | null;
-        first: number;
-        after?: string | null;
-        within?: SecretFilterInput;
-        /** Only secrets on which the actor holds this permission (default: any visible). */
-        permission?: 'READ';
-      },
-    ): Promise<SecretPage> {
-      const first = checkPageSize(args.first);
-      const after = args.after ? decodeCursor(args.after, 2) : undefined;
-      const now = clock.now();
-      const where = and(
-        secretFilterSql(args.filter, now),
-        args.within ? secretFilterSql({ ...args.within, includeDeleted: true }, now) : undefined,
-        access.visibleSecrets(actor, args.permission),
-      );
-      const page = await secretsRepo.listSecretPage(db, {
-        where,
-        after: after ? { name: String(after[0]), id: String(after[1]) } : undefined,
-        limit: first,
-      });
-      const last = page.rows.at(-1);
-      return { ...page, endCursor: last ? cursorOf(last) : null, cursorOf };
-    },
-
-    /** USER-scope secrets of `userId`: only that user and super admins may list them. */
-    async listPersonal(actor: Actor, userId: string, args: { filter?: SecretFilterInput | null; first: number; after?: string | null }) {
-      if (actor.id !== userId && !isSuperAdmin(actor)) {
-        await access.reportDenial({ actor, reason: 'personal secrets of another user' });
-        throw new AccessDeniedError("Only the user and super admins see a user's personal secrets");
-      }
-      return this.list(actor, { ...args, within: { scope: 'USER', ownerId: userId } });
-    },
-
-    /**
-     * Secrets `userId` may READ. For the caller it uses every path of their identity; a super admin asking about
-     * someone else sees what is known without that user's token: their own USER secrets and direct USER grants.
-     */
-    async listAccessible(actor: Actor, userId: string, args: { filter?: SecretFilterInput | null; first: number; after?: string | null }) {
-      if (actor.id === userId) return this.list(actor, { ...args, permission: 'READ' });
-      if (!isSuperAdmin(actor)) {
-        await access.reportDenial({ actor, reason: 'accessible secrets of another user' });
-        throw new AccessDeniedError("Only the user and super admins see a user's accessible secrets");
-      }
-      const subject: Actor = { id: userId, type: 'USER', roles: [], orgs: [], teams: [], projects: [], permissions: [], via: 'jwt' };
-      return this.list(subject, { ...args, permission: 'READ' });
     },
 
     async update(actor: Actor, id: string, input: SecretMetadataInput): Promise<SecretRow> {
