@@ -3,6 +3,7 @@ import { EntityFields } from './entity.references.js';
 import { OrganizationFields, ProjectFields, TeamFields, UserFields } from './entity.fields.js';
 import { AccessGrantFields, AccessMutations, SecretAccessFields } from './access.resolvers.js';
 import { EventSubscriptions } from './event.subscriptions.js';
+import { ExportQueries } from './export.queries.js';
 import { AuditLogFields, OrganizationAuditFields, SecretAuditFields } from './audit.fields.js';
 import { AuditQueries } from './audit.queries.js';
 import { KeyMutations } from './keys.mutations.js';
@@ -29,6 +30,7 @@ export const RESOLVER_CLASSES = [
   ServiceAccountResolvers,
   EventSubscriptions,
   AuditQueries,
+  ExportQueries,
   AuditLogFields,
   SecretAuditFields,
   OrganizationAuditFields,

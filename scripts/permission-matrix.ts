@@ -138,7 +138,9 @@ export function permissionsMarkdown(): string {
   lines.push('## Operations', '', '| Operation | Requires |', '| --- | --- |');
   for (const op of SECRET_OPERATIONS) lines.push(`| ${op.name} | ${op.requires === 'CREATE' ? 'create right for the scope' : op.requires} |`);
   lines.push('| Secret.usage | GRANT, or `secrets.audit.read` for the organization |');
-  lines.push('| rotateEncryptionKey | SUPER_ADMIN or `secrets.keys.rotate` |', '');
+  lines.push('| rotateEncryptionKey | SUPER_ADMIN or `secrets.keys.rotate` |');
+  lines.push('| exportSecrets (metadata) | VIEW_METADATA on each exported secret (listing visibility) |');
+  lines.push('| exportSecrets with `includeValues` | SUPER_ADMIN or the exact code `secrets.export.values`, plus READ on every exported secret |', '');
   lines.push('## Matrix', '');
   lines.push('Reference secrets: GLOBAL; ORGANIZATION in org-1; TEAM team-1 of org-1; PROJECT proj-1 of org-1; USER owned by user-owner.');
   lines.push('Cells: ✓ allowed, · denied. createSecret in USER scope creates the caller\'s own USER secret.', '');

@@ -17,6 +17,8 @@ import type { ValueCipher } from '../services/value-cipher.js';
 import { createVersionService, type VersionService } from '../services/versions.js';
 import { createAuditService, type AuditService, type AuditTrail } from '../services/audit/index.js';
 import { createSecretStats, type SecretStatsService } from '../services/secret-stats.js';
+import { createOutboxRecorder } from '../events/outbox-recorder.js';
+import { createExportService, type ExportService } from '../services/import-export/export.js';
 
 export type SecretResolver = ReturnType<typeof createSecretResolver>;
 
@@ -41,6 +43,8 @@ export interface Services {
   audit: AuditService;
   /** Organization.secretStats. */
   secretStats: SecretStatsService;
+  /** exportSecrets (JSON / dotenv, metadata only or with values). */
+  exports: ExportService;
 }
 
 export function createServices(deps: {
@@ -87,5 +91,16 @@ export function createServices(deps: {
   const eventStream = createEventSubscriptions({ bus: events, db: deps.db, access });
   const audit = createAuditService({ db: deps.db, clock: deps.clock, access, trail: deps.auditTrail, maxGrantsPerSecret: deps.maxGrantsPerSecret ?? 10 });
   const secretStats = createSecretStats({ db: deps.db, clock: deps.clock, access });
-  return { clock: deps.clock, access, secrets, versions, encryptionKeys, grants, serviceAccounts, resolver, events, outbox, lifecycle, eventStream, audit, secretStats };
+  // The outbox recorder is stateless: this instance emits the export's standalone event in the export's own transaction.
+  const exports = createExportService({
+    db: deps.db,
+    clock: deps.clock,
+    access,
+    secrets,
+    versions,
+    emitEvent: createOutboxRecorder({ clock: deps.clock }).emitEvent,
+    recordAudit: deps.auditTrail.recorder.recordEvent,
+    settings: { allowExpiredRead: deps.settings.allowExpiredRead },
+  });
+  return { clock: deps.clock, access, secrets, versions, encryptionKeys, grants, serviceAccounts, resolver, events, outbox, lifecycle, eventStream, audit, secretStats, exports };
 }

@@ -1,5 +1,5 @@
 // Full scenario with logs shipped to a (local) Logging Service: 20 secrets of every type are created, read
-// (Secret.value and resolveSecrets), rotated, rolled back, granted and deleted, with failures carrying plaintext
+// (Secret.value, resolveSecrets and exports with values), rotated, rolled back, granted and deleted, with failures carrying plaintext
 // on the way. Afterwards no plaintext appears in any audit entry, in the captured logs, or in anything the
 // Logging Service received — while the trail did record every step.
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
@@ -38,7 +38,7 @@ describeEachEngine('no plaintext in the audit trail, the logs or the Logging Ser
     await receiver?.close();
   });
 
-  test(`create ${PER_TYPE} secrets of each of the 9 types, read, rotate, roll back, grant, delete: nothing leaks`, async () => {
+  test(`create ${PER_TYPE} secrets of each of the 9 types, read, export, rotate, roll back, grant, delete: nothing leaks`, async () => {
     const ids: string[] = [];
     for (const sample of samples) {
       const created = await app.admin(
@@ -59,6 +59,15 @@ describeEachEngine('no plaintext in the audit trail, the logs or the Logging Ser
       refs: ids.slice(0, 100).map((ref) => ({ ref })),
     });
     expect(resolved.resolveSecrets.every((r: any) => r.value && !r.error)).toBe(true);
+    // Exports with values: the whole organization as JSON, logins and connection strings as dotenv.
+    const EXPORT = `query($input: ExportInput!) { exportSecrets(input: $input) { count includesValues content } }`;
+    const json = await app.admin(EXPORT, { input: { format: 'JSON', includeValues: true, filter: { organizationId: 'org-scan' } } });
+    expect(json.exportSecrets).toMatchObject({ count: ids.length, includesValues: true });
+    // The export response itself carries every value.
+    for (const secret of JSON.parse(json.exportSecrets.content).secrets) expect(secret.value).toEqual(samples.find((s) => s.type === secret.type)!.value);
+    const env = await app.admin(EXPORT, { input: { format: 'ENV', includeValues: true, filter: { organizationId: 'org-scan', types: ['USERNAME_PASSWORD', 'CONNECTION_STRING'] } } });
+    expect(env.exportSecrets.count).toBe(2 * PER_TYPE);
+    expect(env.exportSecrets.content).toContain(samples.find((s) => s.type === 'USERNAME_PASSWORD')!.plaintexts[0]);
 
     // Rotate (a new version with the same plaintext), roll back, grant, per type.
     for (const [t, sample] of samples.entries()) {
@@ -87,7 +96,8 @@ describeEachEngine('no plaintext in the audit trail, the logs or the Logging Ser
     );
     expect(counts).toMatchObject({
       SECRET_CREATED: 180,
-      SECRET_VALUE_READ: 280,
+      SECRET_VALUE_READ: 280 + 180 + 2 * PER_TYPE,
+      SECRET_EXPORT_COMPLETED: 2,
       SECRET_ROTATED: 180,
       SECRET_ROLLED_BACK: 18,
       SECRET_ACCESS_GRANTED: 9,
@@ -96,6 +106,7 @@ describeEachEngine('no plaintext in the audit trail, the logs or the Logging Ser
     });
     const operations = await app.sql(`select details->>'operation' as op, count(*)::int as n from secret_audit_log where event_type = 'SECRET_VALUE_READ' group by 1 order by 1`);
     expect(operations).toEqual([
+      { op: 'exportSecrets', n: 180 + 2 * PER_TYPE },
       { op: 'resolveSecrets', n: 100 },
       { op: 'value', n: 180 },
     ]);
@@ -109,9 +120,11 @@ describeEachEngine('no plaintext in the audit trail, the logs or the Logging Ser
 
     const trail = (await app.sql<{ row: string }>(`select t::text as row from secret_audit_log t`)).map((r) => r.row).join('\n');
     const logs = app.logs.join('\n');
+    const outbox = (await app.sql<{ row: string }>(`select t::text as row from outbox_events t`)).map((r) => r.row).join('\n');
     const delivered = receiver.rawBodies.join('\n');
     for (const plaintext of plaintexts) {
       expect(trail, 'audit trail').not.toContain(plaintext);
+      expect(outbox, 'outbox events').not.toContain(plaintext);
       expect(logs, 'captured logs').not.toContain(plaintext);
       expect(delivered, 'Logging Service payloads').not.toContain(plaintext);
     }
