@@ -10,6 +10,7 @@ import { createServiceAccountService, type AdministrationAuditor, type ServiceAc
 import { combineRecorders, type ChangeRecorder } from '../services/changes.js';
 import { createEncryptionKeyService, type DataKeyRotator, type EncryptionKeyService } from '../services/encryption-keys.js';
 import { createLifecycleServices, type LifecycleServices } from '../services/lifecycle/index.js';
+import { createWebhookAllowlist } from '../services/lifecycle/webhook-allowlist.js';
 import { createEventSubscriptions, type EventSubscriptions } from '../services/event-subscriptions.js';
 import { createOutboxEventService, type OutboxEventService } from '../services/outbox-events.js';
 import { createSecretService, type SecretService } from '../services/secrets.js';
@@ -68,7 +69,8 @@ export function createServices(deps: {
   const access = createAccessPolicy({ db: deps.db, clock: deps.clock, onDenied: deps.onDenied });
   const recorder = combineRecorders(...(deps.recorders ?? []));
   const common = { db: deps.db, cipher: deps.keys, clock: deps.clock, access, recorder, settings: deps.settings };
-  const secrets = createSecretService(common);
+  const lifecycleSettings = deps.lifecycle ?? { maxVersions: 20, rotationWebhook: { allowlist: [], timeoutMs: 10_000, retries: 2 } };
+  const secrets = createSecretService({ ...common, webhookAllowlist: createWebhookAllowlist(lifecycleSettings.rotationWebhook.allowlist) });
   const versions = createVersionService({ ...common, secrets });
   // Administrative actions that are not changes of one secret get their own ADMINISTRATION audit entries.
   const auditAdministration: AdministrationAuditor = (tx, event) =>
@@ -79,7 +81,6 @@ export function createServices(deps: {
   const resolver = createSecretResolver({ db: deps.db, versions });
   const events = deps.events ?? inertEventBus;
   const outbox = createOutboxEventService({ db: deps.db, routingPrefix: deps.routingPrefix });
-  const lifecycleSettings = deps.lifecycle ?? { maxVersions: 20, rotationWebhook: { allowlist: [], timeoutMs: 10_000, retries: 2 } };
   const lifecycle = createLifecycleServices({
     db: deps.db,
     cipher: deps.keys,

@@ -25,6 +25,7 @@ import {
   type RotationStrategy,
   type SecretMetadataInput,
 } from './secret-input.js';
+import { checkRotationMetadata } from './lifecycle/rotation-settings.js';
 import { createSecretListing } from './secret-listing.js';
 import { validateSecretValue, type SecretType } from './secret-types/index.js';
 import type { ValueCipher } from './value-cipher.js';
@@ -37,6 +38,8 @@ export interface SecretServiceDeps {
   access: AccessPolicy;
   recorder: ChangeRecorder;
   settings: { recoveryDays: number; maxValueBytes: number };
+  /** Rotation webhooks a secret's metadata may name (SECRETS_ROTATION_WEBHOOK_ALLOWLIST). */
+  webhookAllowlist: { allows(url: string): boolean };
 }
 
 export interface CreateSecretInput extends SecretMetadataInput {
@@ -109,6 +112,7 @@ export function createSecretService(deps: SecretServiceDeps) {
         throw new ValidationError([{ path: 'input.expiresAt', message: 'must be in the future' }]);
       }
       checkLocalBackend(input.storageBackend, input.vaultId);
+      if (meta.metadata) checkRotationMetadata(meta.metadata, deps.webhookAllowlist);
       const data = validateSecretValue(input.type, input.value, { maxBytes: deps.settings.maxValueBytes });
       if (!(await access.canCreate(actor, placement))) {
         await access.reportDenial({ actor, organizationId: placement.organizationId, permission: 'create', reason: `create ${placement.scope} secret` });
@@ -162,7 +166,10 @@ export function createSecretService(deps: SecretServiceDeps) {
           if (meta.name !== undefined && meta.name !== current.name) patch.name = meta.name!;
           if (input.description !== undefined) patch.description = meta.description ?? null;
           if (input.tags !== undefined) patch.tags = meta.tags ?? [];
-          if (input.metadata !== undefined) patch.metadata = meta.metadata ?? null;
+          if (input.metadata !== undefined) {
+            if (meta.metadata) checkRotationMetadata(meta.metadata, deps.webhookAllowlist);
+            patch.metadata = meta.metadata ?? null;
+          }
           if (input.expiresAt !== undefined) {
             if (meta.expiresAt && meta.expiresAt.getTime() <= now.getTime()) {
               throw new ValidationError([{ path: 'input.expiresAt', message: 'must be in the future' }]);

@@ -1,7 +1,7 @@
 // The rotation settings a secret carries in `metadata.rotation`: how a new value is generated (length,
 // alphabet, prefix), or which webhook produces it, and the grace period of scheduled rotations.
 import { z } from 'zod';
-import { RotationError } from '../../lib/errors.js';
+import { RotationError, ValidationError } from '../../lib/errors.js';
 
 export const NAMED_ALPHABETS = {
   alphanumeric: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
@@ -46,4 +46,20 @@ export function rotationSettingsOf(metadata: unknown): RotationSettings {
   const { length, alphabet, prefix, webhookUrl, gracePeriodHours } = parsed.data;
   const characters = alphabet in NAMED_ALPHABETS ? NAMED_ALPHABETS[alphabet as keyof typeof NAMED_ALPHABETS] : alphabet;
   return { length, alphabet: [...new Set(characters)].join(''), prefix, webhookUrl, gracePeriodHours };
+}
+
+/**
+ * Checks `metadata.rotation` when a secret is created or updated, so a bad setting or a webhook outside
+ * SECRETS_ROTATION_WEBHOOK_ALLOWLIST is refused up front instead of failing at the next rotation.
+ */
+export function checkRotationMetadata(metadata: unknown, allowlist: { allows(url: string): boolean }, path = 'input.metadata'): void {
+  const raw = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>).rotation : undefined;
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((i) => ({ path: [`${path}.rotation`, ...i.path].join('.'), message: i.message })));
+  }
+  const settings = parsed.data;
+  if (settings.webhookUrl && !allowlist.allows(settings.webhookUrl)) {
+    throw new ValidationError([{ path: `${path}.rotation.webhookUrl`, message: 'is not allowed by SECRETS_ROTATION_WEBHOOK_ALLOWLIST' }]);
+  }
 }

@@ -198,11 +198,22 @@ describeEachEngine('secret rotation', (engine) => {
     }
   });
 
-  test('a webhook URL outside SECRETS_ROTATION_WEBHOOK_ALLOWLIST is never called', async () => {
+  test('a webhook URL outside SECRETS_ROTATION_WEBHOOK_ALLOWLIST is refused when set, and never called', async () => {
+    const refused = await app().gql(
+      `mutation($v: JSON!, $m: JSON) { createSecret(input: {name: "ssrf", type: API_KEY, scope: GLOBAL, rotationStrategy: AUTOMATIC, rotationIntervalDays: 30, value: $v, metadata: $m}) { id } }`,
+      { v: { key: plain('k') }, m: { rotation: { webhookUrl: hook.url('/admin/internal') } } },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'input.metadata.rotation.webhookUrl' }] });
+    const badLength = await app().gql(
+      `mutation($v: JSON!, $m: JSON) { createSecret(input: {name: "short", type: API_KEY, scope: GLOBAL, value: $v, metadata: $m}) { id } }`,
+      { v: { key: plain('k') }, m: { rotation: { length: 3 } } },
+    );
+    expect(badLength.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_ERROR', issues: [{ path: 'input.metadata.rotation.length' }] });
+    // A URL that got in before the allowlist was narrowed is still never called.
     const id = await create(app(), 'name: "ssrf", type: API_KEY, scope: GLOBAL, rotationStrategy: AUTOMATIC, rotationIntervalDays: 30', {
       value: { key: plain('k') },
-      metadata: { rotation: { webhookUrl: hook.url('/admin/internal') } },
     });
+    await app().sql(`update secrets set metadata = $2::jsonb where id = $1`, [id, JSON.stringify({ rotation: { webhookUrl: hook.url('/admin/internal') } })]);
     const before = hook.requests.length;
     const result = await rotate(app(), id);
     expect(result.errors?.[0]?.extensions?.code).toBe('ROTATION_ERROR');
