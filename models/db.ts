@@ -44,7 +44,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 }
 
 function openPostgres(url: string, poolMax: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // Sessions in UTC, whatever the server's default: date arithmetic in SQL must match the code's.
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, options: '-c TimeZone=UTC' });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
@@ -77,6 +78,7 @@ function openPostgres(url: string, poolMax: number): DatabaseHandle {
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  await pglite.exec("set time zone 'UTC'");
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
   return {
     kind: 'pglite',

@@ -20,7 +20,7 @@ export async function findExpirationCandidates(tx: Executor, now: Date, after: s
       and(
         isNull(secrets.deletedAt),
         isNotNull(secrets.expiresAt),
-        sql`${secrets.expiresAt} <= ${at(now)} + make_interval(days => coalesce((select max(d) from unnest(${secrets.expiryNotificationDays}) as d), 0))`,
+        sql`${secrets.expiresAt} <= ${at(now)} + make_interval(hours => 24 * coalesce((select max(d) from unnest(${secrets.expiryNotificationDays}) as d), 0))`,
         sql`not exists (select 1 from ${notificationsSent} n where n.secret_id = ${secrets.id} and n.kind = 'EXPIRED'
               and n."window" = ${expiryWindowSql})`,
         afterId(after),

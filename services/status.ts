@@ -1,6 +1,7 @@
 // A secret's status, defined once in two forms that must agree: a TypeScript function for a loaded row and
 // a SQL expression for filtering lists. Precedence: DELETED > EXPIRED > ROTATION_DUE > EXPIRING > ACTIVE.
-// EXPIRING means "inside the largest expiry-notification window".
+// EXPIRING means "inside the largest expiry-notification window". Windows are whole 24-hour days in SQL too
+// (interval days would follow daylight-saving changes of the session time zone and disagree with the code).
 import { sql, type SQL } from 'drizzle-orm';
 import { DAY_MS } from '../lib/clock.js';
 import { secrets, type SecretRow } from '../models/schema.js';
@@ -27,7 +28,7 @@ export function secretStatusSql(now: Date): SQL<SecretStatus> {
     when ${secrets.expiresAt} is not null and ${secrets.expiresAt} <= ${n} then 'EXPIRED'
     when ${secrets.nextRotationAt} is not null and ${secrets.nextRotationAt} <= ${n} then 'ROTATION_DUE'
     when ${secrets.expiresAt} is not null
-      and ${secrets.expiresAt} <= ${n} + make_interval(days => coalesce((select max(d) from unnest(${secrets.expiryNotificationDays}) as d where d > 0), 0))
+      and ${secrets.expiresAt} <= ${n} + make_interval(hours => 24 * coalesce((select max(d) from unnest(${secrets.expiryNotificationDays}) as d where d > 0), 0))
       and coalesce((select max(d) from unnest(${secrets.expiryNotificationDays}) as d), 0) > 0 then 'EXPIRING'
     else 'ACTIVE' end)`;
 }

@@ -84,10 +84,11 @@ export function createGrantService(deps: {
       if (!UUID.test(grantId)) throw new SecretNotFoundError('Grant not found');
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const grant = await grantsRepo.findGrantById(tx, grantId, { forUpdate: true });
-        if (!grant || grant.revokedAt) throw new SecretNotFoundError('Grant not found');
-        const secret = await secretsRepo.findSecretById(tx, grant.secretId, { forUpdate: true });
-        if (!secret) throw new SecretNotFoundError('Grant not found');
+        // Lock order secret -> grant, as purge (which cascades to grants) takes it; the reverse deadlocks.
+        const unlocked = await grantsRepo.findGrantById(tx, grantId);
+        const secret = unlocked ? await secretsRepo.findSecretById(tx, unlocked.secretId, { forUpdate: true }) : undefined;
+        const grant = secret ? await grantsRepo.findGrantById(tx, grantId, { forUpdate: true }) : undefined;
+        if (!secret || !grant || grant.revokedAt) throw new SecretNotFoundError('Grant not found');
         const held = await access.permissionsOn(actor, secret, tx);
         if (!held.includes('GRANT')) {
           await access.reportDenial({ actor, secret, permission: 'GRANT', reason: held.length ? 'missing permission' : 'not visible' });

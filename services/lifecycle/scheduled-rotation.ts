@@ -98,6 +98,8 @@ export function createScheduledRotation(deps: ScheduledRotationDeps) {
       const current = await secretsRepo.findSecretById(tx, seen.id, { forUpdate: true });
       if (!current) return;
       const state = await lifecycleRepo.findRotationState(tx, seen.id);
+      // Another run took the lease meanwhile (ours expired): its outcome decides, not this stale failure.
+      if (state?.leaseOwner && state.leaseOwner !== leaseOwner) return;
       const attempt = (state?.failedAttempts ?? 0) + 1;
       const nextAttemptAt = new Date(now.getTime() + backoffHours(attempt) * HOUR_MS);
       await lifecycleRepo.upsertRotationState(tx, seen.id, {
@@ -118,17 +120,21 @@ export function createScheduledRotation(deps: ScheduledRotationDeps) {
     });
   }
 
-  async function rotateOne(id: string, now: Date): Promise<'rotated' | 'failed' | 'deferred'> {
-    const seen = await acquire(id, now);
+  /**
+   * Each step reads the clock itself: a pass can run for a long time (one webhook after another), and a lease or
+   * grace period computed from the pass's start would already be expired when written.
+   */
+  async function rotateOne(id: string): Promise<'rotated' | 'failed' | 'deferred'> {
+    const seen = await acquire(id, clock.now());
     if (!seen) return 'deferred';
     let produced: ProducedValue;
     try {
-      produced = await deps.rotation.produceValue(seen, now);
+      produced = await deps.rotation.produceValue(seen, clock.now());
     } catch (error) {
-      await fail(seen, error, now);
+      await fail(seen, error, clock.now());
       return 'failed';
     }
-    return (await complete(seen, produced, now)) ? 'rotated' : 'deferred';
+    return (await complete(seen, produced, clock.now())) ? 'rotated' : 'deferred';
   }
 
   return {
@@ -144,7 +150,7 @@ export function createScheduledRotation(deps: ScheduledRotationDeps) {
           if (secret?.rotationStrategy === 'NOTIFY_ONLY') {
             if (await notifyDue(id, now)) summary.notified++;
           } else if (secret?.rotationStrategy === 'AUTOMATIC') {
-            summary[await rotateOne(id, now)]++;
+            summary[await rotateOne(id)]++;
           }
         }
         if (ids.length < BATCH) return summary;
