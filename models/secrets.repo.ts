@@ -63,19 +63,29 @@ export async function listSecretPage(
   return { rows: rows.slice(0, query.limit), totalCount: Number(total), hasNextPage: rows.length > query.limit };
 }
 
-/** Live secrets by (scope, scope owner, name), in one query. */
-export async function findLiveSecretsByNames(
+/**
+ * Live secrets matching references (scope, owner id as written in a reference, name), in one query. The owner is
+ * the organization, team, project or user id of the scope; a team or project id may match secrets of several
+ * organizations, and the caller decides among them by visibility.
+ */
+export async function findLiveSecretsByRefs(
   tx: Executor,
-  keys: readonly { scope: string; scopeOwnerId: string; name: string }[],
+  refs: readonly { scope: string; ownerId: string; name: string }[],
 ): Promise<SecretRow[]> {
-  if (keys.length === 0) return [];
+  if (refs.length === 0) return [];
+  const ownerColumn = { GLOBAL: undefined, ORGANIZATION: secrets.organizationId, TEAM: secrets.teamId, PROJECT: secrets.projectId, USER: secrets.ownerUserId } as const;
   return tx
     .select()
     .from(secrets)
     .where(
       and(
         isNull(secrets.deletedAt),
-        or(...keys.map((k) => and(eq(secrets.scope, k.scope), eq(secrets.scopeOwnerId, k.scopeOwnerId), eq(secrets.name, k.name)))),
+        or(
+          ...refs.map((r) => {
+            const column = ownerColumn[r.scope as keyof typeof ownerColumn];
+            return and(eq(secrets.scope, r.scope), eq(secrets.name, r.name), column ? eq(column, r.ownerId) : undefined);
+          }),
+        ),
       ),
     );
 }

@@ -152,6 +152,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       persistedDocuments,
       context: (actor) => ({ actor, services, loaders: newLoaders(actor), requestId: 'ws', log }),
       onUnauthenticated: (request) => auditTrail?.unauthenticated.note(wsClientIp(request)),
+      log,
     });
 
     const apollo = new ApolloServer<GraphQLContext & IdentityContext>({

@@ -15,6 +15,9 @@ describe('scrubbing input echoed by graphql-js', () => {
     expect(scrubInputEcho(`Expected value of type "SecretType!", found ${secret}.`)).toBe('Expected value of type "SecretType!", found an invalid value.');
     expect(scrubInputEcho(`Value "${secret}" does not exist in "SecretType" enum.`)).toBe('Value does not exist in "SecretType" enum.');
     expect(scrubInputEcho(`Int cannot represent non-integer value: "${secret}"`)).not.toContain(secret);
+    expect(scrubInputEcho(`DateTime cannot represent an invalid date-time-string 2020;${secret}.`)).toBe(
+      'DateTime cannot represent an invalid date-time-string (value omitted).',
+    );
   });
 
   test('messages without input pass unchanged', () => {

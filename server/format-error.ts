@@ -37,6 +37,7 @@ export function scrubInputEcho(message: string): string {
   return message
     .replace(/(Expected value of type "[^"]+", found) [\s\S]*?(;|\.$|$)/, '$1 an invalid value$2')
     .replace(/Value [\s\S]* does not exist in "([^"]+)" enum\./, 'Value does not exist in "$1" enum.')
+    .replace(/(cannot represent an invalid [\w-]+) [\s\S]*$/, '$1 (value omitted).')
     .replace(/(cannot represent [^:]*:) [\s\S]*$/, '$1 (value omitted)');
 }
 

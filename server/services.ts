@@ -78,7 +78,7 @@ export function createServices(deps: {
   const encryptionKeys = createEncryptionKeyService({ keys: deps.keys, log: deps.log, db: deps.db, audit: auditAdministration });
   const grants = createGrantService({ db: deps.db, clock: deps.clock, access, recorder, secrets });
   const serviceAccounts = createServiceAccountService({ db: deps.db, clock: deps.clock, audit: auditAdministration });
-  const resolver = createSecretResolver({ db: deps.db, versions });
+  const resolver = createSecretResolver({ db: deps.db, access, versions });
   const events = deps.events ?? inertEventBus;
   const outbox = createOutboxEventService({ db: deps.db, routingPrefix: deps.routingPrefix });
   const lifecycle = createLifecycleServices({

@@ -53,6 +53,8 @@ export function toEventView(event: BusEvent): SecretEventView {
   };
 }
 
+const GRANT_EVENTS = new Set(['SECRET_ACCESS_GRANTED', 'SECRET_ACCESS_REVOKED']);
+
 const isOrgAdmin = (actor: Actor, organizationId: string | null | undefined) =>
   !!organizationId && actor.orgs.some((o) => o.id === organizationId && o.role === 'ORG_ADMIN');
 
@@ -68,7 +70,11 @@ export function createEventSubscriptions(deps: {
     const p = event.payload;
     if (p.resourceType === 'secret' && UUID.test(p.resourceId)) {
       const secret = await secretsRepo.findSecretById(deps.db, p.resourceId);
-      if (secret) return (await deps.access.permissionsOn(actor, secret)).length > 0;
+      if (secret) {
+        const held = await deps.access.permissionsOn(actor, secret);
+        // Who was granted what is GRANT-level information (Secret.accessGrants needs GRANT too).
+        return GRANT_EVENTS.has(event.type) ? held.includes('GRANT') : held.length > 0;
+      }
     }
     return isSuperAdmin(actor) || isOrgAdmin(actor, p.organizationId);
   }

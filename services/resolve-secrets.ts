@@ -5,6 +5,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '../identity/actor.js';
 import { AppError, SecretNotFoundError, ValidationError } from '../lib/errors.js';
 import type { Database } from '../models/db.js';
+import type { AccessPolicy } from './access/policy.js';
 import type { SecretRow } from '../models/schema.js';
 import * as secretsRepo from '../models/secrets.repo.js';
 import { SECRET_SCOPES } from './scope.js';
@@ -19,7 +20,7 @@ export interface ResolvedSecretResult {
   error: { code: string; message: string } | null;
 }
 
-type NameKey = { scope: string; scopeOwnerId: string; name: string };
+type NameKey = { scope: string; ownerId: string; name: string };
 
 /** Parses a reference; returns a secret id or a (scope, owner, name) key. */
 export function parseSecretRef(ref: string): { id: string } | NameKey {
@@ -32,33 +33,43 @@ export function parseSecretRef(ref: string): { id: string } | NameKey {
   if (scope === 'GLOBAL') {
     const name = (parts[1] === '' ? parts.slice(2) : parts.slice(1)).join('/');
     if (!name) throw new ValidationError('Reference GLOBAL/<name> needs a name');
-    return { scope, scopeOwnerId: '', name };
+    return { scope, ownerId: '', name };
   }
   const [ownerId, ...nameParts] = parts.slice(1);
   if (!ownerId || nameParts.length === 0 || !nameParts.join('/')) throw new ValidationError(`Reference ${scope}/<ownerId>/<name> needs an owner id and a name`);
-  return { scope, scopeOwnerId: ownerId, name: nameParts.join('/') };
+  return { scope, ownerId, name: nameParts.join('/') };
 }
 
-const keyString = (k: NameKey) => JSON.stringify([k.scope, k.scopeOwnerId, k.name]);
+const keyString = (k: NameKey) => JSON.stringify([k.scope, k.ownerId, k.name]);
+const ownerInRef = (r: SecretRow) =>
+  r.scope === 'ORGANIZATION' ? r.organizationId : r.scope === 'TEAM' ? r.teamId : r.scope === 'PROJECT' ? r.projectId : r.scope === 'USER' ? r.ownerUserId : '';
 
-export function createSecretResolver(deps: { db: Database; versions: Pick<VersionService, 'readValue'> }) {
+export function createSecretResolver(deps: { db: Database; versions: Pick<VersionService, 'readValue'>; access: Pick<AccessPolicy, 'permissionsOn'> }) {
   return {
     async resolve(actor: Actor, refs: readonly { ref: string; version?: number | null }[]): Promise<ResolvedSecretResult[]> {
       if (refs.length > MAX_REFS_PER_CALL) throw new ValidationError([{ path: 'refs', message: `at most ${MAX_REFS_PER_CALL} references per call` }]);
-      const byName = new DataLoader<NameKey, SecretRow | undefined, string>(
+      // All live candidates per reference, in one query; a reference resolves to the one the caller can see.
+      const byName = new DataLoader<NameKey, SecretRow[], string>(
         async (keys) => {
-          const rows = await secretsRepo.findLiveSecretsByNames(deps.db, keys);
-          const found = new Map(rows.map((r) => [keyString({ scope: r.scope, scopeOwnerId: r.scopeOwnerId, name: r.name }), r]));
-          return keys.map((k) => found.get(keyString(k)));
+          const rows = await secretsRepo.findLiveSecretsByRefs(deps.db, keys);
+          return keys.map((k) => rows.filter((r) => keyString({ scope: r.scope, ownerId: ownerInRef(r) ?? '', name: r.name }) === keyString(k)));
         },
         { cacheKeyFn: keyString },
       );
+      const visibleByName = async (key: NameKey): Promise<string | undefined> => {
+        const visible: SecretRow[] = [];
+        for (const row of await byName.load(key)) {
+          if ((await deps.access.permissionsOn(actor, row)).length) visible.push(row);
+        }
+        if (visible.length > 1) throw new ValidationError('The reference matches secrets of several organizations; use the secret id');
+        return visible[0]?.id;
+      };
       // Identical (ref, version) pairs in one call are read once.
       const reads = new Map<string, Promise<ResolvedSecretResult>>();
       const resolveOne = async (ref: string, version: number | null | undefined): Promise<ResolvedSecretResult> => {
         try {
           const parsed = parseSecretRef(ref);
-          const id = 'id' in parsed ? parsed.id : (await byName.load(parsed))?.id;
+          const id = 'id' in parsed ? parsed.id : await visibleByName(parsed);
           if (!id) throw new SecretNotFoundError();
           return { ref, value: await deps.versions.readValue(actor, id, version, 'resolveSecrets'), error: null };
         } catch (error) {

@@ -51,7 +51,26 @@ export function resolvePlacement(input: ScopePlacementInput, path = 'input'): Sc
   const projectId = id('projectId', s === 'PROJECT', s === 'PROJECT');
   const ownerUserId = id('ownerId', s === 'USER', s === 'USER');
   if (issues.length) throw new ValidationError(issues);
-  const scopeOwnerId =
-    s === 'GLOBAL' ? '' : s === 'ORGANIZATION' ? organizationId! : s === 'TEAM' ? teamId! : s === 'PROJECT' ? projectId! : ownerUserId!;
+  const scopeOwnerId = scopeOwnerOf({ scope: s, organizationId, teamId, projectId, ownerUserId });
   return { scope: s, organizationId, teamId, projectId, ownerUserId, scopeOwnerId };
+}
+
+/**
+ * The id that owns a name. Team and project names are qualified by their organization: nothing here can prove
+ * that a team id belongs to an organization, so one organization must never be able to take, block or probe
+ * names in another's team or project namespace.
+ */
+export function scopeOwnerOf(p: Pick<ScopePlacement, 'scope' | 'organizationId' | 'teamId' | 'projectId' | 'ownerUserId'>): string {
+  switch (p.scope) {
+    case 'GLOBAL':
+      return '';
+    case 'ORGANIZATION':
+      return p.organizationId!;
+    case 'TEAM':
+      return `${p.organizationId}/${p.teamId}`;
+    case 'PROJECT':
+      return `${p.organizationId}/${p.projectId}`;
+    default:
+      return p.ownerUserId!;
+  }
 }

@@ -15,6 +15,12 @@ const TOKEN_PATTERN = /^sa_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 const LAST_USED_INTERVAL_MS = 60_000;
 /** Codes only a super admin may hand to a service account (platform-wide reach). */
 const PLATFORM_CODES = /\.global$|^secrets\.keys\.rotate$|^secrets\.sso\.manage$/;
+/** What an organization admin holds within their organization (see docs/permissions.md). */
+const ORG_ADMIN_CODES = new Set([
+  ...['create', 'read', 'update', 'delete', 'grant'].flatMap((a) => ['organization', 'team', 'project'].map((s) => `secrets.secret.${a}.${s}`)),
+  'secrets.vault.manage.organization',
+  'secrets.audit.read.organization',
+]);
 
 export const isServiceAccountToken = (token: string): boolean => token.startsWith('sa_');
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
@@ -48,8 +54,12 @@ export function createServiceAccountService(deps: { db: Database; clock: Clock; 
       const organizationId = input.organizationId ?? null;
       assertMayManage(actor, organizationId);
       if (!isSuperAdmin(actor)) {
-        const beyond = input.permissions.filter((code) => PLATFORM_CODES.test(code));
-        if (beyond.length) throw new AccessDeniedError(`Only super admins may grant ${beyond.join(', ')}`);
+        // Nobody hands out more than they hold: an organization admin holds the organization-level codes of their
+        // organization, plus whatever explicit codes their own identity carries.
+        const beyond = input.permissions.filter(
+          (code) => PLATFORM_CODES.test(code) || !(ORG_ADMIN_CODES.has(code) || actor.permissions.includes(code)),
+        );
+        if (beyond.length) throw new AccessDeniedError(`You cannot grant permissions you do not hold: ${beyond.join(', ')}`);
       }
       if (!organizationId && !isSuperAdmin(actor)) throw new AccessDeniedError('Only super admins create platform service accounts');
       const secret = randomBytes(32).toString('base64url');

@@ -76,7 +76,8 @@ export function grantApplies(actor: Actor, grant: GrantFacts, secret: SecretPlac
     case 'USER':
       return grant.granteeId === actor.id;
     case 'TEAM':
-      return actor.teams.includes(grant.granteeId);
+      // Team ids are only meaningful inside the secret's organization (a team claim says nothing about which).
+      return actor.teams.includes(grant.granteeId) && (!secret.organizationId || memberOf(actor, secret.organizationId));
     case 'ROLE':
       return (
         actor.roles.includes(grant.granteeId) ||
@@ -148,7 +149,12 @@ export function mayCreate(actor: Actor, placement: SecretPlacementFacts): boolea
     case 'GLOBAL':
       return hasCode;
     case 'USER':
-      return placement.ownerUserId === actor.id && (actor.type === 'USER' || hasCode);
+      // A personal secret may name an organization only the owner belongs to (it shows in that org's audit).
+      return (
+        placement.ownerUserId === actor.id &&
+        (actor.type === 'USER' || hasCode) &&
+        (!placement.organizationId || memberOf(actor, placement.organizationId))
+      );
     default:
       return adminOf(actor, placement.organizationId) || (hasCode && memberOf(actor, placement.organizationId));
   }

@@ -33,7 +33,13 @@ export function visibleSecretsSql(actor: Actor, now: Date, permission?: SecretPe
   }
   const granteeMatches = or(
     and(eq(secretAccessGrants.granteeType, 'USER'), eq(secretAccessGrants.granteeId, actor.id)),
-    actor.teams.length ? and(eq(secretAccessGrants.granteeType, 'TEAM'), inArray(secretAccessGrants.granteeId, [...actor.teams])) : undefined,
+    actor.teams.length
+      ? and(
+          eq(secretAccessGrants.granteeType, 'TEAM'),
+          inArray(secretAccessGrants.granteeId, [...actor.teams]),
+          or(isNull(secrets.organizationId), memberOrgs.length ? inArray(secrets.organizationId, memberOrgs) : sql`false`),
+        )
+      : undefined,
     actor.roles.length ? and(eq(secretAccessGrants.granteeType, 'ROLE'), inArray(secretAccessGrants.granteeId, [...actor.roles])) : undefined,
     ...actor.orgs.map((o) =>
       and(eq(secretAccessGrants.granteeType, 'ROLE'), eq(secretAccessGrants.granteeId, o.role), eq(secrets.organizationId, o.id)),

@@ -111,7 +111,7 @@ export function createExportService(deps: {
         throw new ValidationError([{ path: 'input.format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` }]);
       }
       if (includeValues && !mayExportValues(actor)) {
-        await deps.access.reportDenial({ actor, organizationId: input.filter?.organizationId ?? null, permission: EXPORT_VALUES_PERMISSION, reason: 'export with values' });
+        await deps.access.reportDenial({ actor, permission: EXPORT_VALUES_PERMISSION, reason: 'export with values' });
         throw new AccessDeniedError(`Exporting values needs the ${EXPORT_VALUES_PERMISSION} permission`);
       }
       const rows = await selectSecrets(actor, input.filter);
@@ -133,7 +133,9 @@ export function createExportService(deps: {
 
       // The organization the export is about: the filter's, else the one all exported secrets share.
       const orgs = new Set(rows.map((r) => r.organizationId));
-      const organizationId = input.filter?.organizationId ?? (orgs.size === 1 ? [...orgs][0] : null);
+      // The organization of what was exported, never one the caller merely named in the filter (that would let
+      // anyone write entries into another organization's trail).
+      const organizationId = orgs.size === 1 ? [...orgs][0] : null;
       await deps.db.transaction(async (tx) => {
         await deps.emitEvent(tx, {
           type: 'SECRET_EXPORT_COMPLETED',

@@ -40,8 +40,11 @@ describeEachEngine('grants', (engine) => {
   });
 
   test('team and role grants apply to members of the team or holders of the role', async () => {
-    const teamMember = await mintJwt({ sub: 'tm', teams: ['team-h'] });
+    const teamMember = await mintJwt({ sub: 'tm', orgs: [{ id: 'org-g', role: 'MEMBER' }], teams: ['team-h'] });
     expect((await app().gql(`query($id: ID!) { secret(id: $id) { value { data } } }`, { id }, { token: teamMember })).data?.secret.value.data).toEqual({ value: 's3cr3t' });
+    // The same team id claimed outside the secret's organization gives nothing.
+    const foreignTeamMember = await mintJwt({ sub: 'ftm', orgs: [{ id: 'org-z', role: 'MEMBER' }], teams: ['team-h'] });
+    expect((await app().gql(`query($id: ID!) { secret(id: $id) { id } }`, { id }, { token: foreignTeamMember })).data?.secret).toBeNull();
     await app().admin(GRANT, { input: { secretId: id, granteeType: 'ROLE', granteeId: 'MEMBER', permissions: ['VIEW_METADATA'] } });
     const orgMember = await mintJwt({ sub: 'om', orgs: [{ id: 'org-g', role: 'MEMBER' }] });
     const otherOrgMember = await mintJwt({ sub: 'oom', orgs: [{ id: 'org-z', role: 'MEMBER' }] });
