@@ -128,7 +128,7 @@ export function permissionsMarkdown(): string {
     '- **Explicit permission codes** (JWT `permissions` claim, service accounts): `secrets.secret.<action>.<scope>` gives',
     '  `read` = VIEW_METADATA+READ, `update` = VIEW_METADATA+UPDATE, `delete` = VIEW_METADATA+DELETE, `grant` = VIEW_METADATA+GRANT on',
     '  secrets of that scope in the caller\'s organizations (`global`: GLOBAL secrets; `user`: the caller\'s own); `create` allows creating there.',
-    '- **Grants** (`grantSecretAccess`) give a USER, TEAM or ROLE (platform role, or an organization role within the secret\'s organization)',
+    '- **Grants** (`grantSecretAccess`) give a USER, TEAM (members of the team within the secret\'s organization) or ROLE (platform role, or an organization role within the secret\'s organization)',
     '  the listed permissions plus VIEW_METADATA on one secret, until `expiresAt`. Only GRANT holders grant, never more than they hold.',
     '- A caller who cannot see a secret gets `SECRET_NOT_FOUND` (or `null`) exactly as for a missing id; a caller who can see it but',
     '  lacks the permission gets `ACCESS_DENIED`. Listings and `totalCount` include only visible secrets (filtered in SQL).',
