@@ -32,10 +32,10 @@ COPY --from=verify /app/models ./models
 COPY --from=verify /app/jobs ./jobs
 COPY --from=verify /app/services ./services
 COPY --from=verify /app/crypto ./crypto
-COPY --from=verify /app/backends ./backends
 COPY --from=verify /app/events ./events
 COPY --from=verify /app/identity ./identity
 COPY --from=verify /app/lib ./lib
+COPY --from=verify /app/operations/generated ./operations/generated
 RUN mkdir -p /var/lib/secrets && chown node:node /var/lib/secrets
 USER node
 EXPOSE 4000
