@@ -21,7 +21,8 @@ export function createUserManagementEnricher(options: { url: string; cacheTtlMs:
   const cache = new LRUCache<string, Grants>({ max: 10_000, ttl: options.cacheTtlMs });
   const base = options.url.replace(/\/+$/, '');
   return async (actor) => {
-    if (actor.type !== 'USER' || actor.via !== 'jwt') return actor;
+    // `.` and `..` survive encodeURIComponent and would change the path: such ids are never looked up.
+    if (actor.type !== 'USER' || actor.via !== 'jwt' || actor.id === '.' || actor.id === '..') return actor;
     let grants = cache.get(actor.id);
     if (!grants) {
       try {
