@@ -9,7 +9,7 @@ import { BOOTSTRAP_ADMIN } from '../identity/actor.js';
 import { systemClock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
 import { openDatabase } from '../models/db.js';
-import type { SecretRow } from '../models/schema.js';
+import { secretRow } from '../tests/support/secret-row.js';
 
 const count = Number(process.argv[2] ?? 2000);
 const pgUrl = process.argv[3];
@@ -21,37 +21,7 @@ await database.migrate();
 await database.query('delete from outbox_events');
 const recorder = createOutboxRecorder({ clock: systemClock });
 const now = new Date();
-const secret: SecretRow = {
-  id: randomUUID(),
-  name: 'bench',
-  description: null,
-  type: 'GENERIC',
-  scope: 'ORGANIZATION',
-  organizationId: 'org-bench',
-  teamId: null,
-  projectId: null,
-  ownerUserId: null,
-  scopeOwnerId: 'org-bench',
-  storageBackend: 'LOCAL_ENCRYPTED',
-  vaultId: null,
-  externalRef: null,
-  currentVersion: 1,
-  tags: [],
-  metadata: null,
-  expiresAt: null,
-  expiryNotificationDays: [30, 14, 7, 1],
-  rotationStrategy: 'MANUAL',
-  rotationIntervalDays: null,
-  lastRotatedAt: null,
-  nextRotationAt: null,
-  lastAccessedAt: null,
-  deletedAt: null,
-  recoveryDeadline: null,
-  createdBy: 'user-1',
-  updatedBy: 'user-1',
-  createdAt: now,
-  updatedAt: now,
-};
+const secret = secretRow({ name: 'bench', organizationId: 'org-bench' }, now);
 for (let i = 0; i < count; i += 100) {
   await database.db.transaction(async (tx) => {
     for (let j = i; j < Math.min(i + 100, count); j++) {

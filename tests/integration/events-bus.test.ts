@@ -1,7 +1,6 @@
 // The event bus on both engines: an event reaches listeners only after its transaction commits (never for a
 // rollback), large commits included, and on PostgreSQL every replica's bus delivers it. The server without a
 // broker still feeds its bus and keeps the events in the outbox.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEventBus, type BusEvent, type EventBus } from '../../events/bus.js';
 import { createOutboxRecorder } from '../../events/outbox-recorder.js';
@@ -10,44 +9,15 @@ import { ManualClock } from '../../lib/clock.js';
 import { createLogger } from '../../lib/logger.js';
 import type { SecretRow } from '../../models/schema.js';
 import { describeEachEngine, pgliteEngine, useTestDatabase } from '../support/engines.js';
+import { secretRow as baseSecretRow } from '../support/secret-row.js';
 import { useTestServer } from '../support/server.js';
 
 const log = createLogger({ level: 'silent' });
 const clock = new ManualClock('2026-03-01T00:00:00Z');
 const recorder = createOutboxRecorder({ clock });
 
-const secretRow = (overrides: Partial<SecretRow> = {}): SecretRow => ({
-  id: randomUUID(),
-  name: 'bus-secret',
-  description: null,
-  type: 'GENERIC',
-  scope: 'ORGANIZATION',
-  organizationId: 'org-bus',
-  teamId: null,
-  projectId: null,
-  ownerUserId: null,
-  scopeOwnerId: 'org-bus',
-  storageBackend: 'LOCAL_ENCRYPTED',
-  vaultId: null,
-  externalRef: null,
-  currentVersion: 1,
-  tags: [],
-  metadata: null,
-  expiresAt: null,
-  expiryNotificationDays: [30, 14, 7, 1],
-  rotationStrategy: 'MANUAL',
-  rotationIntervalDays: null,
-  lastRotatedAt: null,
-  nextRotationAt: null,
-  lastAccessedAt: null,
-  deletedAt: null,
-  recoveryDeadline: null,
-  createdBy: 'user-1',
-  updatedBy: 'user-1',
-  createdAt: clock.now(),
-  updatedAt: clock.now(),
-  ...overrides,
-});
+const secretRow = (overrides: Partial<SecretRow> = {}): SecretRow =>
+  baseSecretRow({ name: 'bus-secret', organizationId: 'org-bus', ...overrides }, clock.now());
 
 /** Collects what a bus delivers; `until` waits for a condition (bounded). */
 function collect(bus: EventBus) {
