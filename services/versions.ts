@@ -11,7 +11,7 @@ import {
   VersionConflictError,
 } from '../lib/errors.js';
 import type { Database, Tx } from '../models/db.js';
-import type { SecretRow } from '../models/schema.js';
+import type { SecretRow, SecretVersionRow } from '../models/schema.js';
 import * as versionsRepo from '../models/secret-versions.repo.js';
 import * as secretsRepo from '../models/secrets.repo.js';
 import { assertPermission, type AccessPolicy } from './access/policy.js';
@@ -77,12 +77,17 @@ export function createVersionService(deps: VersionServiceDeps) {
     return reason ?? null;
   }
 
-  async function decryptVersion(tx: Tx, secret: SecretRow, version: number): Promise<Record<string, unknown>> {
-    const row = await versionsRepo.findVersion(tx, secret.id, version);
+  /** A live version row, or SECRET_NOT_FOUND. */
+  async function liveVersion(tx: Tx, secretId: string, version: number): Promise<SecretVersionRow> {
+    const row = await versionsRepo.findVersion(tx, secretId, version);
     if (!row || row.destroyedAt) throw new SecretNotFoundError(`Version ${version} of this secret does not exist`);
+    return row;
+  }
+
+  async function decryptVersion(tx: Tx, row: SecretVersionRow): Promise<Record<string, unknown>> {
     const plaintext = await cipher.decrypt(tx, {
-      secretId: secret.id,
-      version,
+      secretId: row.secretId,
+      version: row.version,
       ciphertext: row.ciphertext,
       iv: row.iv,
       authTag: row.authTag,
@@ -124,7 +129,7 @@ export function createVersionService(deps: VersionServiceDeps) {
           throw new SecretNotFoundError(`Version ${toVersion} of this secret does not exist`);
         }
         if (toVersion === current.currentVersion) throw new ValidationError([{ path: 'version', message: 'is already the current version' }]);
-        const data = await decryptVersion(tx, current, toVersion);
+        const data = await decryptVersion(tx, await liveVersion(tx, current.id, toVersion));
         const version = current.currentVersion + 1;
         await writeVersion(tx, cipher, { secretId: id, version, data, actor, now, changeReason: `Rollback to version ${toVersion}` });
         const secret = await secretsRepo.updateSecretRow(tx, id, { currentVersion: version, updatedAt: now, updatedBy: actor.id });
@@ -148,12 +153,11 @@ export function createVersionService(deps: VersionServiceDeps) {
           throw new SecretExpiredError();
         }
         const version = requestedVersion ?? secret.currentVersion;
-        const meta = await versionsRepo.findVersion(tx, id, version);
-        if (!meta || meta.destroyedAt) throw new SecretNotFoundError(`Version ${version} of this secret does not exist`);
-        if (version !== secret.currentVersion && meta.validUntil && meta.validUntil.getTime() <= now.getTime()) {
+        const row = await liveVersion(tx, id, version);
+        if (version !== secret.currentVersion && row.validUntil && row.validUntil.getTime() <= now.getTime()) {
           throw new SecretExpiredError(`Version ${version} is no longer valid`);
         }
-        const data = await decryptVersion(tx, secret, version);
+        const data = await decryptVersion(tx, row);
         await recorder.record(tx, { kind: 'VALUE_READ', actor, secret, data: { version, operation } });
         return { secretId: id, version, type: secret.type as SecretType, data };
       });
